@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { AGREEMENT_FILE } from '../core/agreement';
+import { slugify } from '../core/ids';
+import { checkRemoteUrl } from '../core/remoteUrl';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import { NotesRepo, type SyncOutcome } from '../notes/notesRepo';
+import type { Relationship } from '../notes/relationship';
+import type { NotesSettings } from './notesSettings';
+
+/** Asks which relationship when there are several; undefined when there is none or cancelled. */
+export async function pickRelationship(directory: MentorshipDirectory, root?: string): Promise<Relationship | undefined> {
+  const relationships = await directory.relationships();
+  if (root) return relationships.find((r) => path.resolve(r.root) === path.resolve(root));
+  if (relationships.length <= 1) return relationships[0];
+  const chosen = await vscode.window.showQuickPick(
+    relationships.map((relationship) => ({ label: relationship.label, description: relationship.root, relationship })),
+    { title: 'Which mentorship?', placeHolder: 'Choose a relationship' },
+  );
+  return chosen?.relationship;
+}
+
+/** "Open Notes Repo…": adds an existing notes repo folder as a relationship. */
+export async function openNotesRepo(directory: MentorshipDirectory, settings: NotesSettings, folder?: string): Promise<string | undefined> {
+  const root =
+    folder ??
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Open Notes Repo', title: 'Open a Mentorship Notes Repo' }))?.[0]?.fsPath;
+  if (!root) return undefined;
+  const problem = directory.locationProblem(root);
+  if (problem) throw new Error(problem);
+  const repo = await NotesRepo.open(root, settings.git);
+  if ((await repo.readFile(AGREEMENT_FILE)) === undefined) {
+    void vscode.window.showWarningMessage(`${root} has no ${AGREEMENT_FILE} yet. Run "Set Up a Mentorship" to write the agreement.`);
+  }
+  await settings.rememberRepo(repo.root);
+  directory.reload();
+  return repo.root;
+}
+
+/** "Clone Notes Repo…": the mentor joins the mentee's notes repo from its remote. */
+export async function cloneNotesRepo(directory: MentorshipDirectory, settings: NotesSettings, remote?: string): Promise<string | undefined> {
+  const url =
+    remote ??
+    (await vscode.window.showInputBox({
+      title: 'Clone a Mentorship Notes Repo',
+      prompt: 'The notes repo remote (https, ssh, user@host:path, or a local path)',
+      placeHolder: 'git@github.com:sam/mentorship-notes.git',
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const check = checkRemoteUrl(value);
+        return check.ok ? undefined : check.reason;
+      },
+    }));
+  if (!url) return undefined;
+  const check = checkRemoteUrl(url);
+  if (!check.ok) throw new Error(check.reason);
+  const name = slugify(path.basename(check.url.replace(/\.git$/, '').replace(/[:/]+$/, '')));
+  let target = path.join(settings.storageFolder, name);
+  for (let n = 2; await exists(target); n++) target = path.join(settings.storageFolder, `${name}-${n}`);
+  const repo = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Cloning ${check.url}…` },
+    () => NotesRepo.clone(check.url, target, settings.git),
+  );
+  await settings.rememberRepo(repo.root);
+  directory.reload();
+  return repo.root;
+}
+
+/** "Connect Remote…": gives a local notes repo a remote, then pushes to it. */
+export async function connectRemote(directory: MentorshipDirectory, settings: NotesSettings, root?: string, remote?: string): Promise<SyncOutcome | undefined> {
+  const relationship = await pickRelationship(directory, root);
+  if (!relationship) {
+    void vscode.window.showInformationMessage('Set up a mentorship first; then connect its notes repo to a remote.');
+    return undefined;
+  }
+  const url =
+    remote ??
+    (await vscode.window.showInputBox({
+      title: `Connect ${relationship.label} to a Remote`,
+      prompt: 'An empty private repository on your git host (https, ssh, user@host:path, or a local path)',
+      value: await relationship.repo.remoteUrl(),
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const check = checkRemoteUrl(value);
+        return check.ok ? undefined : check.reason;
+      },
+    }));
+  if (!url) return undefined;
+  await relationship.repo.setRemote(url);
+  if (path.resolve(relationship.root) === path.resolve(settings.locations().defaultRepo)) {
+    await settings.setDefaultRemote(url.trim());
+  }
+  return syncRelationships([relationship], true);
+}
+
+/** Syncs now; with `notify`, tells the user the outcome. Returns the last outcome. */
+export async function syncRelationships(relationships: readonly Relationship[], notify: boolean): Promise<SyncOutcome | undefined> {
+  let last: SyncOutcome | undefined;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Syncing mentorship notes' }, async () => {
+    for (const relationship of relationships) {
+      last = await relationship.sync.syncNow();
+      if (!notify) continue;
+      if (last.kind === 'offline') {
+        void vscode.window.showWarningMessage(`${relationship.label}: the remote cannot be reached. ${last.pending} commit(s) stay local and are pushed when it answers.`);
+      } else if (last.kind === 'failed') {
+        void vscode.window.showErrorMessage(`${relationship.label}: ${last.error.message}`);
+      } else if (last.kind === 'synced') {
+        void vscode.window.showInformationMessage(`${relationship.label}: notes are in sync.`);
+      } else {
+        void vscode.window.showInformationMessage(`${relationship.label} has no remote: notes stay on this machine. Use "Connect Remote…" to share them with your mentor.`);
+      }
+    }
+  });
+  return last;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.file(file));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { AGREEMENT_FILE } from '../core/agreement';
+import { COMMANDS } from '../constants';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import { cloneNotesRepo, connectRemote, openNotesRepo, pickRelationship, syncRelationships } from './notesRepoCommands';
+import type { NotesSettings } from './notesSettings';
+import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
+import { showError, type MentorshipLog } from './userMessages';
+
+/** Registers every command; each runs inside one error boundary that shows an actionable message. */
+export function registerCommands(directory: MentorshipDirectory, settings: NotesSettings, log: MentorshipLog): vscode.Disposable[] {
+  const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: A) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        await showError(log, error);
+        // Callers that run the command programmatically (tests, other commands) see the failure too.
+        throw error;
+      }
+    });
+
+  return [
+    register(COMMANDS.setUpMentorship, (answers?: SetupAnswers) => setUpMentorship(directory, settings, isSetupAnswers(answers) ? answers : undefined)),
+    register(COMMANDS.openNotesRepo, (folder?: unknown) => openNotesRepo(directory, settings, typeof folder === 'string' ? folder : undefined)),
+    register(COMMANDS.cloneNotesRepo, (remote?: unknown) => cloneNotesRepo(directory, settings, typeof remote === 'string' ? remote : undefined)),
+    register(COMMANDS.connectRemote, (root?: unknown, remote?: unknown) =>
+      connectRemote(directory, settings, typeof root === 'string' ? root : undefined, typeof remote === 'string' ? remote : undefined),
+    ),
+    register(COMMANDS.syncNow, async () => {
+      const relationships = await directory.relationships();
+      if (relationships.length === 0) {
+        void vscode.window.showInformationMessage('There is no notes repo to sync yet. Set up a mentorship first.');
+        return undefined;
+      }
+      return syncRelationships(relationships, true);
+    }),
+    register(COMMANDS.openAgreement, async (root?: unknown) => {
+      const relationship = await pickRelationship(directory, typeof root === 'string' ? root : undefined);
+      if (!relationship) return undefined;
+      return vscode.window.showTextDocument(vscode.Uri.file(path.join(relationship.root, AGREEMENT_FILE)));
+    }),
+    register(COMMANDS.openNote, async (file?: unknown) => {
+      if (typeof file !== 'string') return undefined;
+      return vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+    }),
+    register(COMMANDS.refresh, async () => directory.reload()),
+    register(COMMANDS.showLog, async () => log.show()),
+  ];
+}
+
+function isSetupAnswers(value: unknown): value is SetupAnswers {
+  return typeof value === 'object' && value !== null && 'role' in value && 'other' in value && 'me' in value;
+}

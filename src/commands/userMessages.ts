@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { NotesRepoError } from '../notes/gitErrors';
+
+/** The one output channel for everything the user cannot act on directly. */
+export class MentorshipLog implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('Mentorship', { log: true });
+
+  info(message: string): void {
+    this.channel.info(message);
+  }
+
+  error(error: unknown): void {
+    if (error instanceof NotesRepoError && error.detail) {
+      this.channel.error(`${error.message}\n${error.detail}`);
+    } else {
+      this.channel.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
+
+/** Shows an error with the action that fixes it, and logs the detail. */
+export async function showError(log: MentorshipLog, error: unknown): Promise<void> {
+  log.error(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof NotesRepoError && (error.code === 'git-missing' || error.code === 'git-too-old')) {
+    const choice = await vscode.window.showErrorMessage(message, 'Download Git', 'Open Settings');
+    if (choice === 'Download Git') await vscode.env.openExternal(vscode.Uri.parse('https://git-scm.com/downloads'));
+    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'mentorship.git.path');
+    return;
+  }
+  const choice = await vscode.window.showErrorMessage(message, 'Show Log');
+  if (choice === 'Show Log') log.show();
+}

@@ -1,0 +1,35 @@
+/** Ids shared by package.json contributions and the code: keep the two in step. */
+export const EXTENSION_ID = 'mentorship.mentorship';
+
+export const VIEW_CONTAINER = 'mentorship';
+export const VIEWS = {
+  nextSync: 'mentorship.nextSync',
+  pairing: 'mentorship.pairing',
+  takeaways: 'mentorship.takeaways',
+} as const;
+
+export const COMMANDS = {
+  setUpMentorship: 'mentorship.setUpMentorship',
+  openNotesRepo: 'mentorship.openNotesRepo',
+  cloneNotesRepo: 'mentorship.cloneNotesRepo',
+  connectRemote: 'mentorship.connectRemote',
+  syncNow: 'mentorship.syncNow',
+  openAgreement: 'mentorship.openAgreement',
+  openNote: 'mentorship.openNote',
+  refresh: 'mentorship.refresh',
+  showLog: 'mentorship.showLog',
+} as const;
+
+export const CONTEXT_KEYS = {
+  hasRelationship: 'mentorship.hasRelationship',
+  loaded: 'mentorship.loaded',
+} as const;
+
+export const SETTINGS = {
+  section: 'mentorship',
+  notesRepoPath: 'notesRepo.path',
+  notesRepoRemote: 'notesRepo.remote',
+  additionalNotesRepos: 'notesRepo.additional',
+  autoSync: 'sync.auto',
+  gitPath: 'git.path',
+} as const;

@@ -1,0 +1,63 @@
+import { parseDocument, stringify } from 'yaml';
+
+/** A markdown file split into its YAML front matter and its body. */
+export interface FrontMatterDocument {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+}
+
+/** Why a file could not be read; `line` is 1-based within the whole file. */
+export interface FrontMatterProblem {
+  readonly reason: string;
+  readonly line: number;
+}
+
+export type FrontMatterResult =
+  | { readonly ok: true; readonly document: FrontMatterDocument }
+  | { readonly ok: false; readonly problem: FrontMatterProblem };
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*$/m;
+
+/**
+ * Parses `---\n yaml \n---\n body`. Never throws: a hand-edited file with broken YAML is
+ * reported with the line so the user can fix it, and the caller leaves the file untouched.
+ */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  if (text.includes('\u0000')) {
+    return { ok: false, problem: { reason: 'the file holds binary data, not markdown', line: 1 } };
+  }
+  const opening = OPENING.exec(text);
+  if (!opening) {
+    return { ok: false, problem: { reason: 'the file does not start with a "---" front matter block', line: 1 } };
+  }
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) {
+    return { ok: false, problem: { reason: 'the front matter block is never closed with "---"', line: 1 } };
+  }
+  const yamlText = rest.slice(0, closing.index);
+  const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
+  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    // +1 for the opening "---" line.
+    const line = (firstError.linePos?.[0]?.line ?? 1) + 1;
+    return { ok: false, problem: { reason: firstError.message.split('\n')[0] ?? 'invalid YAML', line } };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) {
+    return { ok: true, document: { data: {}, body } };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, problem: { reason: 'the front matter is not a set of "key: value" lines', line: 2 } };
+  }
+  return { ok: true, document: { data: data as Record<string, unknown>, body } };
+}
+
+/** Renders front matter and body back into one markdown file. */
+export function renderFrontMatter(data: Record<string, unknown>, body: string): string {
+  const yamlText = stringify(data, { lineWidth: 0 }).trimEnd();
+  const trimmedBody = body.replace(/^\n+/, '');
+  return `---\n${yamlText}\n---\n\n${trimmedBody.endsWith('\n') ? trimmedBody : `${trimmedBody}\n`}`;
+}

@@ -1,0 +1,60 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { isGitVersionSupported, MINIMUM_GIT_VERSION, parseGitVersion } from '../core/gitVersion';
+import { NotesRepoError } from './gitErrors';
+
+/** Every git call is bounded: a hung credential prompt or network must not hang the queue. */
+const GIT_BLOCK_TIMEOUT_MS = 60_000;
+
+export interface GitOptions {
+  /** The git executable (the `mentorship.git.path` setting), default "git". */
+  readonly binary?: string;
+}
+
+/**
+ * simple-git configured for the notes repo: no terminal prompts (they would hang the
+ * background sync), ssh in batch mode, a timeout, and none of simple-git's unsafe options.
+ */
+export function createGit(baseDir: string, options: GitOptions = {}): SimpleGit {
+  const git = simpleGit({
+    baseDir,
+    binary: options.binary || 'git',
+    maxConcurrentProcesses: 4,
+    timeout: { block: GIT_BLOCK_TIMEOUT_MS },
+    allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS'],
+  });
+  return git.env({
+    ...process.env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
+  });
+}
+
+/** Checks once that git exists and is recent enough; one clear message otherwise. */
+export async function checkGitInstallation(options: GitOptions = {}): Promise<string> {
+  let output: string;
+  try {
+    output = await createGit(process.cwd(), options).raw(['--version']);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new NotesRepoError(
+      'git-missing',
+      `Mentorship keeps notes in git, but git could not be run${options.binary ? ` from "${options.binary}"` : ''}. Install git (https://git-scm.com/downloads) or set "mentorship.git.path".`,
+      detail,
+    );
+  }
+  const version = parseGitVersion(output);
+  if (!version || !isGitVersionSupported(version)) {
+    throw new NotesRepoError(
+      'git-too-old',
+      `Mentorship needs git ${MINIMUM_GIT_VERSION.join('.')} or newer; found "${output.trim()}". Update git (https://git-scm.com/downloads).`,
+    );
+  }
+  return version.join('.');
+}
+
+/** The user's own git identity (global config), to prefill who commits notes. */
+export async function readGlobalIdentity(options: GitOptions = {}): Promise<{ name: string; email: string }> {
+  const git = createGit(process.cwd(), options);
+  const read = (key: string): Promise<string> => git.raw(['config', '--global', '--get', key]).then((v) => v.trim(), () => '');
+  return { name: await read('user.name'), email: await read('user.email') };
+}

@@ -1,0 +1,64 @@
+/** What went wrong in a git call, as the user can act on it (stderr mapped to a code). */
+export type GitFailureCode =
+  | 'git-missing'
+  | 'git-too-old'
+  | 'offline'
+  | 'auth'
+  | 'rejected'
+  | 'conflict'
+  | 'no-remote-branch'
+  | 'index-locked'
+  | 'not-a-repo'
+  | 'timeout'
+  | 'refused'
+  | 'unknown';
+
+export class NotesRepoError extends Error {
+  constructor(
+    readonly code: GitFailureCode,
+    message: string,
+    readonly detail = '',
+  ) {
+    super(message);
+    this.name = 'NotesRepoError';
+  }
+}
+
+const PATTERNS: ReadonlyArray<[RegExp, GitFailureCode]> = [
+  [/ENOENT|spawn .*git.* ENOENT|not found: git/i, 'git-missing'],
+  [/index\.lock.*File exists|Unable to create .*index\.lock/i, 'index-locked'],
+  [/couldn't find remote ref|no such ref was fetched/i, 'no-remote-branch'],
+  [/CONFLICT|could not apply|Resolve all conflicts|needs merge/i, 'conflict'],
+  [/\[rejected\]|non-fast-forward|fetch first|failed to push some refs/i, 'rejected'],
+  [/Authentication failed|Permission denied \(publickey|could not read Username|terminal prompts disabled|403/i, 'auth'],
+  [
+    /Could not resolve host|Connection refused|Connection timed out|unable to access|Could not read from remote repository|does not appear to be a git repository|Network is unreachable|No route to host|Operation timed out/i,
+    'offline',
+  ],
+  [/not a git repository/i, 'not-a-repo'],
+  [/block timeout reached|timed out/i, 'timeout'],
+];
+
+export function classifyGitFailure(text: string): GitFailureCode {
+  for (const [pattern, code] of PATTERNS) {
+    if (pattern.test(text)) return code;
+  }
+  return 'unknown';
+}
+
+/** Wraps anything thrown by a git call into a NotesRepoError with a code. */
+export function toNotesRepoError(error: unknown, action: string): NotesRepoError {
+  if (error instanceof NotesRepoError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  const code = classifyGitFailure(detail);
+  return new NotesRepoError(code, `${action} failed: ${firstLine(detail)}`, detail);
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0) ?? 'unknown git error'
+  );
+}

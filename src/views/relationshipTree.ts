@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { Relationship } from '../notes/relationship';
+import { MessageNode, RelationshipNode } from './nodes';
+
+/**
+ * Base of the three Mentorship trees: one relationship shows its items at the top level;
+ * several are grouped under a node each. An empty result lets the view's welcome content
+ * explain the next step.
+ */
+export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    protected readonly directory: MentorshipDirectory,
+    private readonly report: (error: unknown) => void,
+  ) {
+    this.subscription = directory.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  protected abstract childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]>;
+
+  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
+    return element;
+  }
+
+  async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+    try {
+      if (element instanceof RelationshipNode) return await this.childrenOf(element.relationship);
+      if (element) return [];
+      const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
+      const warnings = unusable.map((repo) => new MessageNode(`Cannot use ${repo.root}`, repo.reason, 'error'));
+      if (relationships.length === 0) return warnings;
+      if (relationships.length === 1 && relationships[0]) return [...warnings, ...(await this.childrenOf(relationships[0]))];
+      return [...warnings, ...relationships.map((relationship) => new RelationshipNode(relationship))];
+    } catch (error) {
+      this.report(error);
+      return [new MessageNode('Could not read the notes repo — see the Mentorship output', String(error), 'error')];
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
