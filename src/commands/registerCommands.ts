@@ -15,7 +15,8 @@ export function registerCommands(directory: MentorshipDirectory, settings: Notes
       try {
         return await handler(...args);
       } catch (error) {
-        await showError(log, error);
+        // Not awaited: the notification stays until the user answers it.
+        void showError(log, error);
         // Callers that run the command programmatically (tests, other commands) see the failure too.
         throw error;
       }

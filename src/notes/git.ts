@@ -20,13 +20,24 @@ export function createGit(baseDir: string, options: GitOptions = {}): SimpleGit 
     binary: options.binary || 'git',
     maxConcurrentProcesses: 4,
     timeout: { block: GIT_BLOCK_TIMEOUT_MS },
-    allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS'],
+    allowEnvironment: ['GIT_TERMINAL_PROMPT'],
   });
-  return git.env({
-    ...process.env,
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? 'ssh -o BatchMode=yes',
-  });
+  return git.env(gitEnvironment());
+}
+
+// Variables simple-git's guard refuses (they can make git run programs); git's own defaults
+// apply instead, and the user's credential helper and ssh agent still work.
+const GUARDED = /^(git_.*|pager|visual|editor|ssh_askpass|prefix)$/i;
+
+/** The extension host's environment, minus what could redirect git, plus no prompts. */
+function gitEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !GUARDED.test(key)) env[key] = value;
+  }
+  // A credential prompt would hang the background sync: fail fast and say so instead.
+  env.GIT_TERMINAL_PROMPT = '0';
+  return env;
 }
 
 /** Checks once that git exists and is recent enough; one clear message otherwise. */

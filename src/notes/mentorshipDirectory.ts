@@ -88,7 +88,9 @@ export class MentorshipDirectory {
   }
 
   private ensureLoaded(): Promise<void> {
-    this.loaded ??= this.load();
+    // Listeners (context keys, the other views) hear once the load is done; they call back
+    // into relationships(), which then finds `loaded` set.
+    this.loaded ??= this.load().then(() => this.fire());
     return this.loaded;
   }
 
@@ -122,7 +124,6 @@ export class MentorshipDirectory {
     }
     this.relationshipList = relationships;
     this.unusableList = unusable;
-    this.fire(); // context keys and the other views learn what was found
   }
 
   private fire(): void {

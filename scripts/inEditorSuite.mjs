@@ -1,0 +1,52 @@
+// Runs the mocha suite in out/test/integration inside the real extension host of a
+// code-server workbench, and returns its counts. The workbench reports mocha's output
+// through window.codeAutomationLog and the end through window.codeAutomationExit
+// (VS Code's smoke-test driver hooks, enabled by --vscode-option enable-smoke-test-driver).
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, ROOT, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { makeSampleWorkspace } from './sampleData.mjs';
+
+const NOISE = [/vsda/, /open-vsx/i, /Canceled/, /marketplace/i, /ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED/];
+
+export async function runInEditorSuite({ runDir, timeoutMs = 15 * 60_000, grep }) {
+  mkdirSync(runDir, { recursive: true });
+  const logFile = join(runDir, 'workbench.log');
+  const workspace = makeSampleWorkspace(join(runDir, 'workspace'));
+  const server = await startCodeServer({
+    runDir,
+    env: grep ? { MENTORSHIP_TEST_GREP: grep } : {},
+    log: (line) => appendFileSync(logFile, line),
+  });
+  const browser = await launchBrowser();
+  let counts;
+  try {
+    const page = await browser.newPage();
+    const finished = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      appendFileSync(logFile, `${text}\n`);
+      const match = /MENTORSHIP_RESULTS (\{.*\})/.exec(text);
+      if (match) counts = JSON.parse(match[1]);
+      if (!NOISE.some((n) => n.test(text)) && (type === 'log' || type === 'error' || type === 'warn')) console.log(text.replace(/\n$/, ''));
+    });
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js') }));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+    const code = await Promise.race([finished, timeout]);
+    if (code === 'timeout') {
+      await page.screenshot({ path: join(runDir, 'timeout.png') }).catch(() => {});
+      console.log(`The in-editor suite did not finish within ${timeoutMs / 1000} s; screenshot in ${runDir}/timeout.png`);
+    }
+    if (!counts) {
+      // The host never ran mocha to the end (crash, load failure): count the run as one failure.
+      console.log(`The in-editor suite reported no results (exit ${code}); see ${logFile}`);
+      counts = { passed: 0, failed: 1 };
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  return counts;
+}

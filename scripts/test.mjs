@@ -1,0 +1,63 @@
+// The whole test suite: unit tests (mocha, no editor), the in-editor suite inside a real VS
+// Code extension host, and UI tests that drive the real workbench with Chromium. Ends with one
+// line "N passed, N failed" for the whole run.
+//   node scripts/test.mjs              everything
+//   node scripts/test.mjs --unit       unit tests only
+//   node scripts/test.mjs --integration  in-editor and UI tests only
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { ensureTools, ROOT, tempDir } from './codeServer.mjs';
+import { runInEditorSuite } from './inEditorSuite.mjs';
+
+const only = process.argv.find((a) => a === '--unit' || a === '--integration');
+const grep = process.env.MENTORSHIP_TEST_GREP;
+const totals = { passed: 0, failed: 0 };
+
+function filesIn(dir, suffix) {
+  try {
+    return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).sort().map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+async function runMocha(files, timeout) {
+  const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec', color: process.stdout.isTTY });
+  if (grep) mocha.grep(grep);
+  files.forEach((f) => mocha.addFile(f));
+  await mocha.loadFilesAsync();
+  return new Promise((resolve) => {
+    const counts = { passed: 0, failed: 0 };
+    const runner = mocha.run(() => resolve(counts));
+    runner.on('pass', () => counts.passed++);
+    runner.on('fail', () => counts.failed++);
+  });
+}
+
+function add(name, counts) {
+  console.log(`\n${name}: ${counts.passed} passed, ${counts.failed} failed`);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+}
+
+try {
+  console.log('Building …');
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (only !== '--integration') {
+    add('Unit tests', await runMocha(filesIn(join(ROOT, 'out', 'test', 'unit'), '.test.js'), 20_000));
+  }
+  if (only !== '--unit') {
+    ensureTools();
+    console.log('\nIn-editor tests (real VS Code extension host) …');
+    add('In-editor tests', await runInEditorSuite({ runDir: tempDir('in-editor-'), grep }));
+    console.log('\nUI tests (real workbench driven by Chromium) …');
+    add('UI tests', await runMocha(filesIn(join(ROOT, 'test', 'ui'), '.test.mjs'), 180_000));
+  }
+} catch (error) {
+  console.error(error);
+  totals.failed++;
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { MentorshipApi } from '../../src/extension';
+import { tempFolder } from '../support/git';
+
+export const EXTENSION_ID = 'mentorship.mentorship';
+
+export async function mentorshipApi(): Promise<MentorshipApi> {
+  const extension = vscode.extensions.getExtension<MentorshipApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('mentorship').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Gives each test a fresh default notes repo location and no other relationships. */
+export async function freshNotesLocation(): Promise<string> {
+  const folder = `${tempFolder('notes')}/repo`;
+  await setSetting('notesRepo.additional', undefined);
+  await setSetting('notesRepo.remote', undefined);
+  await setSetting('notesRepo.path', folder);
+  return folder;
+}
+
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/** What a tree shows at the top level (or under `parent`) as "label — description". */
+export async function visibleRows(tree: vscode.TreeDataProvider<vscode.TreeItem>, parent?: vscode.TreeItem): Promise<string[]> {
+  const children = (await tree.getChildren(parent)) ?? [];
+  return children.map((item) => {
+    const resolved = tree.getTreeItem(item) as vscode.TreeItem;
+    return resolved.description ? `${labelOf(resolved)} — ${String(resolved.description)}` : labelOf(resolved);
+  });
+}
+
+export const SAM_AND_ALEX = {
+  role: 'mentee' as const,
+  me: { name: 'Sam Rivera', email: 'sam@example.com' },
+  other: { name: 'Alex Chen', email: 'alex@example.com' },
+  purpose: 'Get confident reviewing React performance',
+  sessionsPlanned: 5,
+  minutesPerSession: 75,
+  cadence: 'every two weeks' as const,
+  started: '2026-11-02',
+};
