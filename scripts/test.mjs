@@ -5,11 +5,19 @@
 //   node scripts/test.mjs --unit       unit tests only
 //   node scripts/test.mjs --integration  in-editor and UI tests only
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Mocha from 'mocha';
-import { ensureTools, ROOT, tempDir } from './codeServer.mjs';
-import { runInEditorSuite } from './inEditorSuite.mjs';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// A fresh clone: install the locked dependencies first, so `npm test` is all it takes.
+if (!existsSync(join(ROOT, 'node_modules', '.package-lock.json'))) {
+  console.log('Installing dependencies (npm ci) …');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+}
+const { default: Mocha } = await import('mocha');
+const { ensureTools, tempDir } = await import('./codeServer.mjs');
+const { runInEditorSuite } = await import('./inEditorSuite.mjs');
 
 const only = process.argv.find((a) => a === '--unit' || a === '--integration');
 const grep = process.env.MENTORSHIP_TEST_GREP;

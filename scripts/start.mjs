@@ -1,0 +1,48 @@
+// `npm start`: installs what is missing, then opens a real VS Code (code-server's workbench on
+// 127.0.0.1) with Mentorship in development mode, the sample workspace and the sample notes
+// repo. Prints the URL; Ctrl+C stops it. Uses only Node built-ins until dependencies exist.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+if (!existsSync(join(ROOT, 'node_modules', '.package-lock.json'))) {
+  console.log('Installing dependencies (npm ci) …');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+}
+const { ensureTools, startCodeServer, workbenchUrl } = await import('./codeServer.mjs');
+const { makeSampleNotesRepo, makeSampleWorkspace } = await import('./sampleData.mjs');
+
+ensureTools();
+console.log('Building the extension …');
+execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+
+// The sample notes repo lives beside the workspace, never inside it (notes could be shared).
+const sample = join(ROOT, '.sample');
+const workspace = makeSampleWorkspace(join(sample, 'cart-checkout'));
+const notes = makeSampleNotesRepo(join(sample, 'notes', 'sam-and-alex'));
+const settings = { 'mentorship.notesRepo.path': notes };
+const runDir = join(sample, 'vscode');
+mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });
+writeFileSync(join(runDir, 'user-data', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+
+const port = Number(process.env.PORT) || 8080;
+const server = await startCodeServer({ runDir, settings, port, log: (line) => process.env.DEBUG && process.stdout.write(line) });
+const url = workbenchUrl(server, { folder: workspace });
+console.log(`
+Mentorship is running in a real VS Code:
+
+  ${url}
+
+Open that URL in a browser on this machine. The Mentorship icon is in the Activity Bar.
+Sample workspace: ${workspace}
+Sample notes repo: ${notes}
+Press Ctrl+C to stop.`);
+const stop = () => {
+  server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+setInterval(() => {}, 1 << 30);

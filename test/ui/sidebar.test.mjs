@@ -1,0 +1,115 @@
+// UI tests: the user's first minutes with Mentorship, in the real workbench.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
+import { answer, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
+
+async function eventually(what, probe, timeoutMs = 20_000) {
+  const started = Date.now();
+  let last;
+  while (Date.now() - started < timeoutMs) {
+    last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('Mentorship sidebar in the real workbench', function () {
+  describe('on a fresh machine', function () {
+    let wb;
+    let notes;
+    before(async function () {
+      // The default notes repo goes into this run's folder (outside the workspace).
+      wb = await openWorkbench({
+        name: 'ui-fresh-',
+        prepare: (runDir) => {
+          notes = join(runDir, 'notes', 'default');
+          return { 'mentorship.notesRepo.path': notes };
+        },
+      });
+    });
+    after(async () => wb?.close());
+
+    it('shows the Mentorship container with Next Sync, Pairing and Takeaways and a welcome that explains the next step', async function () {
+      await showMentorship(wb.page);
+      for (const title of ['Next Sync', 'Pairing', 'Takeaways']) {
+        assert.ok(await wb.page.locator(`.pane-header:has-text("${title}")`).first().isVisible(), `${title} header is visible`);
+      }
+      const welcome = wb.page.locator('.welcome-view-content').first();
+      await welcome.waitFor();
+      assert.match(await welcome.innerText(), /Bring the code you need help with to your next sync/);
+      assert.ok(await wb.page.getByRole('button', { name: 'Set Up a Mentorship' }).first().isVisible());
+      await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-welcome.png') });
+    });
+
+    it('sets up a mentorship through the multi-step quick pick: mentorship.md on disk, one commit, the view shows the agreement', async function () {
+      await wb.page.getByRole('button', { name: 'Set Up a Mentorship' }).first().click();
+      await answer(wb.page, 'mentee', { expectPrompt: 'Which side' });
+      await answer(wb.page, 'Sam Rivera', { expectPrompt: 'Your name' });
+      await answer(wb.page, 'sam@example.com', { expectPrompt: 'Your email' });
+      await answer(wb.page, 'Alex Chen', { expectPrompt: "Your mentor's name" });
+      await answer(wb.page, 'alex@example.com', { expectPrompt: "Your mentor's email" });
+      await answer(wb.page, 'Review React code with confidence', { expectPrompt: 'Purpose' });
+      await answer(wb.page, '6', { expectPrompt: 'How many sessions' });
+      await answer(wb.page, '60', { expectPrompt: 'Minutes per session' });
+      await answer(wb.page, 'weekly', { expectPrompt: 'How often' });
+      const file = join(notes, 'mentorship.md');
+      const text = await eventually('mentorship.md', () => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      });
+      assert.match(text, /mentee:\n {2}name: Sam Rivera\n {2}email: sam@example.com/);
+      assert.match(text, /mentor:\n {2}name: Alex Chen\n {2}email: alex@example.com/);
+      assert.match(text, /purpose: Review React code with confidence\nsessions_planned: 6\nminutes_per_session: 60\ncadence: weekly/);
+      const log = await eventually('the commit', () => {
+        try {
+          return execFileSync('git', ['log', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
+        } catch {
+          return undefined;
+        }
+      });
+      assert.equal(log, 'Set up mentorship: Sam Rivera ↔ Alex Chen');
+      const rows = await eventually('the agreement row', async () => {
+        const shown = await treeRows(wb.page, 'Next Sync');
+        return shown.some((r) => r.includes('Session 1 of 6')) ? shown : undefined;
+      });
+      assert.ok(rows.some((r) => r.includes('Nothing on the agenda yet')), rows.join(' | '));
+    });
+  });
+
+  describe('with the sample notes repo', function () {
+    let wb;
+    before(async function () {
+      wb = await openWorkbench({
+        name: 'ui-sample-',
+        prepare: (runDir) => ({ 'mentorship.notesRepo.path': makeSampleNotesRepo(join(runDir, 'sample-notes')) }),
+      });
+    });
+    after(async () => wb?.close());
+
+    it('lists the agreement progress and open agenda items in Next Sync, and past sessions with ratings in Takeaways', async function () {
+      await showMentorship(wb.page);
+      const agenda = await eventually('agenda rows', async () => {
+        const shown = await treeRows(wb.page, 'Next Sync');
+        return shown.length >= 4 ? shown : undefined;
+      });
+      assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?')), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Is mutating the existing line here the bug')), agenda.join(' | '));
+      const sessions = await eventually('session rows', async () => {
+        const shown = await treeRows(wb.page, 'Takeaways');
+        return shown.length >= 2 ? shown : undefined;
+      });
+      assert.ok(sessions[0].includes('Session 2: immutable updates') && sessions[0].includes('rated 5/5'), sessions.join(' | '));
+      assert.ok(sessions[1].includes('Session 1: getting to know the cart') && sessions[1].includes('rated 4/5'), sessions.join(' | '));
+      await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-sample.png') });
+    });
+  });
+});
+

@@ -1,0 +1,73 @@
+// Opens the real workbench (code-server + Chromium) with the extension in development mode,
+// for UI tests that click and type as a user does and assert on what is on screen and disk.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
+import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
+
+/** `prepare(runDir)` returns the settings to start with (it may create notes repos first). */
+export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {}) {
+  const runDir = tempDir(name);
+  const workspace = makeSampleWorkspace(join(runDir, 'workspace'));
+  const settings = prepare(runDir);
+  const logs = [];
+  const server = await startCodeServer({ runDir, settings, log: (l) => logs.push(l) });
+  // Machine-scoped settings of a remote window are read from the server's Machine settings.
+  mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });
+  writeFileSync(join(runDir, 'user-data', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(workbenchUrl(server, { folder: workspace }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    runDir,
+    workspace,
+    async close() {
+      await browser.close().catch(() => {});
+      server.stop();
+    },
+  };
+}
+
+/** Clicks the Mentorship container in the Activity Bar and waits for its views. */
+export async function showMentorship(page) {
+  await page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first().click({ timeout: 60_000 });
+  await page.locator('.pane-header[aria-label^="Next Sync"], .pane-header:has-text("Next Sync")').first().waitFor({ timeout: 30_000 });
+}
+
+/** Runs a command through the Command Palette, as a user would. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Answers the current quick input step (an input box or a pick) and accepts it. */
+export async function answer(page, text, { expectPrompt } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  if (expectPrompt) {
+    // An input box shows its prompt as text; a pick shows it as the input's placeholder.
+    await page.waitForFunction(
+      (prompt) => {
+        const w = document.querySelector('.quick-input-widget');
+        const i = w?.querySelector('input');
+        return !!w && (w.textContent?.includes(prompt) || i?.getAttribute('placeholder')?.includes(prompt));
+      },
+      expectPrompt,
+      { timeout: 10_000 },
+    );
+  }
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The rows a tree view shows, as their accessible labels. */
+export async function treeRows(page, viewTitle) {
+  const pane = page.locator('.pane', { has: page.locator(`.pane-header:has-text("${viewTitle}")`) }).first();
+  return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+}
