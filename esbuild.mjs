@@ -23,6 +23,8 @@ const host = {
   format: 'cjs',
   outfile: 'dist/extension.js',
   external: ['vscode'],
+  alias: { debug: './src/notes/quietDebug.ts' },
+  legalComments: production ? 'linked' : 'inline', // licenses of bundled packages go to dist/extension.js.LEGAL.txt
   minify: production,
   sourcemap: !production,
   metafile: true,

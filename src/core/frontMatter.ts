@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from 'yaml';
+import { CORE_SCHEMA, dump, load, YAMLException } from 'js-yaml';
 
 /** A markdown file split into its YAML front matter and its body. */
 export interface FrontMatterDocument {
@@ -38,14 +38,15 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   }
   const yamlText = rest.slice(0, closing.index);
   const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
-  const doc = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: true });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    // +1 for the opening "---" line.
-    const line = (firstError.linePos?.[0]?.line ?? 1) + 1;
-    return { ok: false, problem: { reason: firstError.message.split('\n')[0] ?? 'invalid YAML', line } };
+  let data: unknown;
+  try {
+    // CORE_SCHEMA: dates and times stay the strings the user wrote; no custom tags.
+    data = load(yamlText, { schema: CORE_SCHEMA, json: false });
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // mark.line is 0-based within the YAML; +2 for the opening "---" line and 1-basing.
+    return { ok: false, problem: { reason: error.reason || 'invalid YAML', line: (error.mark?.line ?? 0) + 2 } };
   }
-  const data: unknown = doc.toJS();
   if (data === null || data === undefined) {
     return { ok: true, document: { data: {}, body } };
   }
@@ -57,7 +58,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
 /** Renders front matter and body back into one markdown file. */
 export function renderFrontMatter(data: Record<string, unknown>, body: string): string {
-  const yamlText = stringify(data, { lineWidth: 0 }).trimEnd();
+  const yamlText = dump(data, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
   const trimmedBody = body.replace(/^\n+/, '');
   return `---\n${yamlText}\n---\n\n${trimmedBody.endsWith('\n') ? trimmedBody : `${trimmedBody}\n`}`;
 }
