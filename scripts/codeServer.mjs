@@ -3,7 +3,7 @@
 // `npm start`, the integration tests and the activation benchmark. Works offline: everything
 // comes from the npm registry and Debian's packages.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -100,9 +100,11 @@ export async function startCodeServer({ runDir, settings = {}, env = {}, extensi
     '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
   ];
-  for (const extension of extensions) {
-    // Extensions given as folders (e.g. the stand-in Live Share) are installed from their path.
-    execFileSync(join(NODE24, 'bin', 'node'), [ENTRY, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', extension], { stdio: 'ignore' });
+  for (const folder of extensions) {
+    // Unpacked extension folders (a benchmark baseline, later the stand-in Live Share) are
+    // placed in the extensions folder, where VS Code finds them at startup.
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    cpSync(folder, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
   }
   const child = spawn(join(NODE24, 'bin', 'node'), args, {
     env: { ...process.env, ...env, PATH: `${join(NODE24, 'bin')}:${process.env.PATH}` },
@@ -127,9 +129,9 @@ export async function startCodeServer({ runDir, settings = {}, env = {}, extensi
 }
 
 /** The workbench URL that opens `folder` with this extension in development mode. */
-export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPath = ROOT }) {
+export function workbenchUrl(server, { folder, extensionTestsPath, extensionDevelopmentPaths = [ROOT] }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)], ['skipWelcome', 'true']];
+  const payload = [...extensionDevelopmentPaths.map((p) => ['extensionDevelopmentPath', remote(p)]), ['skipWelcome', 'true']];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

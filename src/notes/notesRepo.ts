@@ -141,9 +141,10 @@ export class NotesRepo {
       }
       const paths = files.map((file) => file.path);
       try {
-        // --verbose makes git print a line; simple-git otherwise waits ~50 ms for output.
+        // Both print a line (add --verbose; commit without --quiet): simple-git waits ~50 ms
+        // after a git call that prints nothing.
         await this.git.raw(['add', '--verbose', '--', ...paths]);
-        await this.git.raw(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
+        await this.git.raw(['commit', '--no-verify', '-m', message, '--', ...paths]);
         const sha = (await this.git.raw(['rev-parse', 'HEAD'])).trim();
         for (const listener of this.commitListeners) listener();
         return sha;

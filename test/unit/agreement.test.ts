@@ -225,7 +225,7 @@ describe('core/agreement', () => {
     });
 
     it('refuses zero, negatives, fractions, too large and text', () => {
-      for (const value of ['0', '-1', '2.5', '11', 'five', '', '   ', '1e1', 'NaN', 'Infinity']) {
+      for (const value of ['0', '-1', '2.5', '11', 'five', '', '   ', 'NaN', 'Infinity', '1,5']) {
         assert.equal(validatePositiveWhole(value, 10), 'Enter a whole number from 1 to 10.', `value ${JSON.stringify(value)}`);
       }
     });
