@@ -159,7 +159,7 @@ export function parseAgreement(text: string): AgreementResult {
     return fail('purpose', 'must be text');
   }
   const started = data.started instanceof Date ? data.started.toISOString().slice(0, 10) : data.started;
-  if (typeof started !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(started)) {
+  if (typeof started !== 'string' || !isCalendarDate(started)) {
     return fail('started', 'must be a date like 2026-01-31');
   }
   const status = data.status ?? 'active';
@@ -180,6 +180,13 @@ export function parseAgreement(text: string): AgreementResult {
       text: body,
     },
   };
+}
+
+/** A real `YYYY-MM-DD` date (2026-13-45 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /** "Sam ↔ Alex": how a relationship is named in the views. */

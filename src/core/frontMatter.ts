@@ -37,7 +37,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return { ok: false, problem: { reason: 'the front matter block is never closed with "---"', line: 1 } };
   }
   const yamlText = rest.slice(0, closing.index);
-  const body = rest.slice(closing.index + closing[0].length).replace(/^\r?\n/, '');
+  // Blank lines between the front matter and the text carry no meaning (renderFrontMatter adds one).
+  const body = rest.slice(closing.index + closing[0].length).replace(/^(\r?\n)+/, '');
   let data: unknown;
   try {
     // CORE_SCHEMA: dates and times stay the strings the user wrote; no custom tags.

@@ -19,6 +19,7 @@ export function newNoteId(length = 8): string {
 export function slugify(text: string): string {
   const slug = text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents off: "Müller" → "muller"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

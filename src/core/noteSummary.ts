@@ -18,10 +18,7 @@ export function summarizeNote(text: string): NoteSummaryResult {
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) return parsed;
   const { data, body } = parsed.document;
-  const firstLine = body
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^#+\s*/, '').trim())
-    .find((line) => line.length > 0 && !line.startsWith('```'));
+  const firstLine = firstProseLine(body);
   const date = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : data.date;
   const rating = data.rating;
   if (rating !== undefined && rating !== null && (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5)) {
@@ -44,4 +41,18 @@ export function summarizeNote(text: string): NoteSummaryResult {
 function lineOf(text: string, key: string): number {
   const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
   return index >= 0 ? index + 1 : 1;
+}
+
+/** The first line of text outside fenced code blocks, without its heading marks. */
+function firstProseLine(body: string): string | undefined {
+  let inFence = false;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (/^(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (!inFence && line.length > 0) return line.replace(/^#+\s*/, '');
+  }
+  return undefined;
 }

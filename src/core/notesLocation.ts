@@ -3,7 +3,8 @@ import * as path from 'node:path';
 /** True when `candidate` is `folder` itself or lies anywhere below it. */
 export function isInsideFolder(candidate: string, folder: string): boolean {
   const relative = path.relative(path.resolve(folder), path.resolve(candidate));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // "..notes" is a folder inside; only ".." itself or "../…" leaves the folder.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /**

@@ -28,6 +28,7 @@ export interface NotesRepoLocations {
  */
 export class MentorshipDirectory {
   private loaded: Promise<void> | undefined;
+  private generation = 0;
   private relationshipList: Relationship[] = [];
   private unusableList: UnusableNotesRepo[] = [];
   private readonly listeners = new Set<() => void>();
@@ -51,7 +52,10 @@ export class MentorshipDirectory {
 
   /** Drops what was loaded (settings or files changed) and tells the views. */
   reload(): void {
+    this.generation++;
     for (const relationship of this.relationshipList) relationship.sync.dispose();
+    this.relationshipList = [];
+    this.unusableList = [];
     this.loaded = undefined;
     this.fire();
   }
@@ -88,13 +92,26 @@ export class MentorshipDirectory {
   }
 
   private ensureLoaded(): Promise<void> {
-    // Listeners (context keys, the other views) hear once the load is done; they call back
-    // into relationships(), which then finds `loaded` set.
-    this.loaded ??= this.load().then(() => this.fire());
+    if (!this.loaded) {
+      const generation = this.generation;
+      this.loaded = this.load().then(({ relationships, unusable }) => {
+        if (generation !== this.generation) {
+          // reload() came while this load ran: drop what it opened, serve the newer load.
+          for (const relationship of relationships) relationship.sync.dispose();
+          return this.ensureLoaded();
+        }
+        this.relationshipList = relationships;
+        this.unusableList = unusable;
+        // Listeners (context keys, the other views) call back into relationships(), which
+        // now finds `loaded` settled.
+        this.fire();
+        return undefined;
+      });
+    }
     return this.loaded;
   }
 
-  private async load(): Promise<void> {
+  private async load(): Promise<{ relationships: Relationship[]; unusable: UnusableNotesRepo[] }> {
     const where = this.locations();
     const relationships: Relationship[] = [];
     const unusable: UnusableNotesRepo[] = [];
@@ -122,8 +139,7 @@ export class MentorshipDirectory {
         unusable.push({ root, reason: error instanceof Error ? error.message : String(error) });
       }
     }
-    this.relationshipList = relationships;
-    this.unusableList = unusable;
+    return { relationships, unusable };
   }
 
   private fire(): void {

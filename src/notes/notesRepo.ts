@@ -132,7 +132,11 @@ export class NotesRepo {
    * version, never a torn file) and commits exactly those paths as one commit.
    */
   commitFiles(files: readonly NoteFile[], message: string): Promise<string> {
-    for (const file of files) checkNotePath(file.path);
+    try {
+      for (const file of files) checkNotePath(file.path);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.queue.run(async () => {
       for (const file of files) {
         const absolute = path.join(this.root, file.path);
@@ -144,9 +148,12 @@ export class NotesRepo {
         // Both print a line (add --verbose; commit without --quiet): simple-git waits ~50 ms
         // after a git call that prints nothing.
         await this.git.raw(['add', '--verbose', '--', ...paths]);
-        await this.git.raw(['commit', '--no-verify', '-m', message, '--', ...paths]);
+        const summary = await this.git.raw(['commit', '--no-verify', '-m', message, '--', ...paths]);
         const sha = (await this.git.raw(['rev-parse', 'HEAD'])).trim();
-        for (const listener of this.commitListeners) listener();
+        // "[main 1a2b3c4] message" when a commit was made; unchanged content makes none.
+        if (/^\[/.test(summary.trimStart())) {
+          for (const listener of this.commitListeners) listener();
+        }
         return sha;
       } catch (error) {
         throw toNotesRepoError(error, `Committing ${paths.join(', ')}`);

@@ -110,6 +110,14 @@ describe('Mentorship sidebar in the real workbench', function () {
       assert.ok(sessions[1].includes('Session 1: getting to know the cart') && sessions[1].includes('rated 4/5'), sessions.join(' | '));
       await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-sample.png') });
     });
+
+    it('opens the agreement from the Command Palette', async function () {
+      await runCommand(wb.page, 'Mentorship: Open Agreement');
+      const tab = wb.page.locator('.tabs-container .tab', { hasText: 'mentorship.md' }).first();
+      await tab.waitFor({ timeout: 15_000 });
+      const editorText = await wb.page.locator('.editor-instance .view-lines').first().innerText();
+      assert.match(editorText, /sessions_planned: 5/);
+    });
   });
 });
 
