@@ -4,10 +4,11 @@
 // driver hooks, enabled by --vscode-option enable-smoke-test-driver).
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { launchBrowser, ROOT, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { makeSampleWorkspace } from './sampleData.mjs';
 
-const NOISE = [/vsda/, /open-vsx/i, /Canceled/, /marketplace/i, /ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED/, /AgentHost|ChatModelSelection|AccountPolicyGate/];
+const NOISE = [/vsda/, /open-vsx/i, /Canceled/, /marketplace/i, /ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED/, /AgentHost|ChatModelSelection|AccountPolicyGate/, /connection token|Creating a socket|reconnection-grace|builtin extensions cache|Service Worker/];
 
 /** Returns the exit code, or 'timeout'. `onLine` sees every log line; `echo` prints the useful ones. */
 export async function runInWorkbench({ runDir, extensionTestsPath, extensionDevelopmentPaths, extensions = [], env = {}, timeoutMs = 15 * 60_000, onLine = () => {}, echo = true }) {
@@ -22,10 +23,12 @@ export async function runInWorkbench({ runDir, extensionTestsPath, extensionDeve
       page.exposeFunction('codeAutomationExit', (code) => resolve(code));
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The host forwards console calls as (format, ...values), like mocha's "%s%s".
+      const values = Array.isArray(args) ? args : [args];
+      const text = format(...values.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));
       appendFileSync(logFile, `${text}\n`);
       onLine(text);
-      if (echo && !NOISE.some((n) => n.test(text)) && (type === 'log' || type === 'error' || type === 'warn')) console.log(text.replace(/\n$/, ''));
+      if (echo && !NOISE.some((n) => n.test(text)) && type !== 'trace' && type !== 'debug') console.log(text.replace(/\n$/, ''));
     });
     await page.goto(workbenchUrl(server, { folder: workspace, extensionTestsPath, extensionDevelopmentPaths }));
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));

@@ -53,6 +53,24 @@ function add(name, counts) {
 try {
   console.log('Building …');
   execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (only !== '--integration' && !grep) {
+    // Static checks count as tests: strict types, and the lint rule that keeps src/core pure.
+    const checks = { passed: 0, failed: 0 };
+    for (const [name, args] of [
+      ['type check (tsc --noEmit)', ['run', '--silent', 'typecheck']],
+      ['lint (eslint)', ['run', '--silent', 'lint']],
+    ]) {
+      try {
+        execFileSync('npm', args, { cwd: ROOT, stdio: 'inherit' });
+        console.log(`  ✔ ${name}`);
+        checks.passed++;
+      } catch {
+        console.log(`  ✗ ${name}`);
+        checks.failed++;
+      }
+    }
+    add('Static checks', checks);
+  }
   if (only !== '--integration') {
     add('Unit tests', await runMocha(filesIn(join(ROOT, 'out', 'test', 'unit'), '.test.js'), 20_000));
   }

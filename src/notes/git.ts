@@ -63,6 +63,23 @@ export async function checkGitInstallation(options: GitOptions = {}): Promise<st
   return version.join('.');
 }
 
+const checked = new Map<string, Promise<string>>();
+
+/**
+ * checkGitInstallation, once per executable while it succeeds; a failure is checked again
+ * next time (the user may have installed git or fixed `mentorship.git.path` meanwhile).
+ */
+export function ensureGitInstalled(options: GitOptions = {}): Promise<string> {
+  const key = options.binary || 'git';
+  let check = checked.get(key);
+  if (!check) {
+    check = checkGitInstallation(options);
+    checked.set(key, check);
+    check.catch(() => checked.delete(key));
+  }
+  return check;
+}
+
 /** The user's own git identity (global config), to prefill who commits notes. */
 export async function readGlobalIdentity(options: GitOptions = {}): Promise<{ name: string; email: string }> {
   const git = createGit(process.cwd(), options);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import writeFileAtomic from 'write-file-atomic';
 import { checkRemoteUrl } from '../core/remoteUrl';
-import { createGit, type GitOptions } from './git';
+import { createGit, ensureGitInstalled, type GitOptions } from './git';
 import { NotesRepoError, toNotesRepoError } from './gitErrors';
 import { WriteQueue } from './writeQueue';
 
@@ -53,12 +53,14 @@ export class NotesRepo {
     } catch {
       throw new NotesRepoError('not-a-repo', `${resolved} is not a git repository.`);
     }
+    await ensureGitInstalled(options);
     return new NotesRepo(resolved, createGit(resolved, options));
   }
 
   /** Opens the repo at `root`, creating folder and repository when missing (zero setup). */
   static async openOrCreate(root: string, options: GitOptions = {}): Promise<NotesRepo> {
     const resolved = path.resolve(root);
+    await ensureGitInstalled(options);
     await fs.mkdir(resolved, { recursive: true });
     try {
       await fs.access(path.join(resolved, '.git'));
@@ -77,6 +79,7 @@ export class NotesRepo {
   static async clone(remote: string, target: string, options: GitOptions = {}): Promise<NotesRepo> {
     const check = checkRemoteUrl(remote);
     if (!check.ok) throw new NotesRepoError('refused', check.reason);
+    await ensureGitInstalled(options);
     const resolved = path.resolve(target);
     await fs.mkdir(path.dirname(resolved), { recursive: true });
     try {

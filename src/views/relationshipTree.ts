@@ -31,7 +31,11 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
       if (element instanceof RelationshipNode) return await this.childrenOf(element.relationship);
       if (element) return [];
       const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
-      const warnings = unusable.map((repo) => new MessageNode(`Cannot use ${repo.root}`, repo.reason, 'error'));
+      const warnings = unusable.map((repo) => {
+        const node = new MessageNode(repo.reason.split(/(?<=\.)\s/)[0] ?? repo.reason, `${repo.root}\n\n${repo.reason}`, 'error');
+        node.description = repo.root;
+        return node;
+      });
       if (relationships.length === 0) return warnings;
       if (relationships.length === 1 && relationships[0]) return [...warnings, ...(await this.childrenOf(relationships[0]))];
       return [...warnings, ...relationships.map((relationship) => new RelationshipNode(relationship))];

@@ -121,6 +121,24 @@ describe('Mentorship in a real VS Code', () => {
     assert.equal(git(notes, 'remote'), '', 'no remote was added');
   });
 
+  it('says once that git is missing, with what to do, and creates nothing', async () => {
+    const api = await mentorshipApi();
+    const notes = await freshNotesLocation();
+    await setSetting('git.path', '/nonexistent/bin/git');
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX)), /git could not be run.*Install git/);
+      assert.equal(existsSync(notes), false);
+      // An existing notes repo cannot be read either: the view says why.
+      git(path.dirname(notes), 'init', '--quiet', notes);
+      await setSetting('notesRepo.additional', [notes]);
+      const rows = await visibleRows(api.trees.nextSync);
+      assert.equal(rows.length, 1);
+      assert.match(rows[0] ?? '', /^Mentorship keeps notes in git, but git could not be run/);
+    } finally {
+      await setSetting('git.path', undefined);
+    }
+  });
+
   it('lists a hand-broken mentorship.md with file and line, and never overwrites it', async () => {
     const api = await mentorshipApi();
     const notes = await freshNotesLocation();

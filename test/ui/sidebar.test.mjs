@@ -115,7 +115,8 @@ describe('Mentorship sidebar in the real workbench', function () {
       await runCommand(wb.page, 'Mentorship: Open Agreement');
       const tab = wb.page.locator('.tabs-container .tab', { hasText: 'mentorship.md' }).first();
       await tab.waitFor({ timeout: 15_000 });
-      const editorText = await wb.page.locator('.editor-instance .view-lines').first().innerText();
+      // Monaco renders spaces as no-break spaces.
+      const editorText = (await wb.page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.match(editorText, /sessions_planned: 5/);
     });
   });

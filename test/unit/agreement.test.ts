@@ -3,6 +3,7 @@ import {
   agreementFromDraft,
   DEFAULT_MINUTES_PER_SESSION,
   DEFAULT_SESSIONS_PLANNED,
+  isCalendarDate,
   isValidEmail,
   parseAgreement,
   relationshipLabel,
@@ -92,8 +93,7 @@ describe('core/agreement', () => {
         const { text: parsedText, ...parsedFields } = parsed.agreement;
         const { text, ...fields } = agreement;
         assert.deepEqual(parsedFields, fields);
-        // The text survives; parse keeps the blank line render puts after "---" (see report).
-        assert.equal(parsedText.replace(/^\n/, ''), text);
+        assert.equal(parsedText, text);
       }
     });
 
@@ -117,6 +117,18 @@ describe('core/agreement', () => {
       assert.equal(parsed.agreement.status, 'closed');
       assert.equal(parsed.agreement.mentee.name, 'O\'Brien: "Pat"');
       assert.equal(parsed.agreement.purpose, 'yes');
+    });
+
+    it('gives back the agreement text exactly, without the blank line render puts after "---"', () => {
+      const agreement = agreementFromDraft(draft());
+      const rendered = renderAgreement(agreement);
+      assert.ok(rendered.includes(`\n---\n\n${agreement.text}`), 'render separates front matter and text with one blank line');
+      const parsed = parseAgreement(rendered);
+      assert.ok(parsed.ok);
+      assert.equal(parsed.agreement.text, agreement.text);
+      assert.ok(parsed.agreement.text.startsWith('# Mentorship: '));
+      // Rendering the parsed agreement again is byte-for-byte the same file.
+      assert.equal(renderAgreement(parsed.agreement), rendered);
     });
   });
 
@@ -162,6 +174,23 @@ describe('core/agreement', () => {
 
     it('started: 31/01/2026', () => {
       expectProblem(withLine('started: 2026-01-31', 'started: 31/01/2026'), 'started');
+    });
+
+    it('started: 2026-13-45 (not a calendar date)', () => {
+      expectProblem(withLine('started: 2026-01-31', 'started: 2026-13-45'), 'started');
+    });
+
+    it('started: 2026-02-30 and 2025-02-29 (days that do not exist)', () => {
+      expectProblem(withLine('started: 2026-01-31', 'started: 2026-02-30'), 'started');
+      expectProblem(withLine('started: 2026-01-31', 'started: 2025-02-29'), 'started');
+      expectProblem(withLine('started: 2026-01-31', 'started: 2026-04-31'), 'started');
+      expectProblem(withLine('started: 2026-01-31', 'started: 2026-00-10'), 'started');
+    });
+
+    it('accepts a leap day in a leap year as started', () => {
+      const result = parseAgreement(withLine('started: 2026-01-31', 'started: 2024-02-29'));
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.agreement.started, '2024-02-29');
     });
 
     it('started missing', () => {
@@ -214,6 +243,20 @@ describe('core/agreement', () => {
       assert.ok(!result.ok);
       assert.ok(result.problem.reason.includes('"mentee"'));
       assert.equal(result.problem.line, 2);
+    });
+  });
+
+  describe('isCalendarDate', () => {
+    it('is true for real YYYY-MM-DD dates, leap days included', () => {
+      for (const date of ['2024-02-29', '2000-02-29', '2026-01-31', '2026-12-31', '1999-01-01']) {
+        assert.equal(isCalendarDate(date), true, date);
+      }
+    });
+
+    it('is false for days and months that do not exist and for other formats', () => {
+      for (const date of ['2023-02-29', '1900-02-29', '2026-02-30', '2026-13-45', '2026-13-01', '2026-00-10', '2026-04-31', '2026-01-00', '2026-1-31', '31/01/2026', '2026-01-31T00:00:00Z', '', 'today']) {
+        assert.equal(isCalendarDate(date), false, date);
+      }
     });
   });
 

@@ -120,8 +120,25 @@ describe('core/frontMatter', () => {
       const parsed = parseFrontMatter(renderFrontMatter(data, body));
       assert.ok(parsed.ok);
       assert.deepEqual(parsed.document.data, data);
-      // The body comes back with its text intact (see the report on the extra blank line).
-      assert.equal(parsed.document.body.replace(/^\n/, ''), body);
+      assert.equal(parsed.document.body, body);
+    });
+
+    it('round-trips the body exactly: the blank line render adds after "---" is not part of it', () => {
+      for (const body of ['Body\n', '# Heading\n\ntext\n', 'one line\n\n\ntrailing blank lines\n\n', '  indented first line\n', '---\nlooks like a fence\n']) {
+        const parsed = parseFrontMatter(renderFrontMatter({ a: 1 }, body));
+        assert.ok(parsed.ok, JSON.stringify(body));
+        assert.equal(parsed.document.body, body, JSON.stringify(body));
+      }
+    });
+
+    it('parses a body written right after the closing "---" or after blank lines the same way', () => {
+      const direct = parseFrontMatter('---\na: 1\n---\nBody\n');
+      const blank = parseFrontMatter('---\na: 1\n---\n\nBody\n');
+      const crlf = parseFrontMatter('---\r\na: 1\r\n---\r\n\r\nBody\r\n');
+      assert.ok(direct.ok && blank.ok && crlf.ok);
+      assert.equal(direct.document.body, 'Body\n');
+      assert.equal(blank.document.body, 'Body\n');
+      assert.equal(crlf.document.body, 'Body\r\n');
     });
 
     it('is stable: render(parse(render(x))) equals render(x)', () => {

@@ -71,6 +71,30 @@ describe('notes/gitErrors', () => {
       assert.equal(classifyGitFailure(SAMPLES.conflict), 'conflict');
     });
 
+    it('a rejected push to a path containing "conflict" is rejected, not conflict', () => {
+      const stderr = [
+        'To /srv/conflict-free/notes.git',
+        ' ! [rejected]        main -> main (fetch first)',
+        "error: failed to push some refs to '/srv/conflict-free/notes.git'",
+      ].join('\n');
+      assert.equal(classifyGitFailure(stderr), 'rejected');
+      assert.equal(classifyGitFailure(`${stderr}\nhint: Updates were rejected because the remote contains work that you do\n`), 'rejected');
+      // The real conflict line is still a conflict, with or without other text around it.
+      assert.equal(classifyGitFailure('CONFLICT (content): Merge conflict in mentorship.md'), 'conflict');
+      assert.equal(classifyGitFailure('Auto-merging mentorship.md\nCONFLICT (content): Merge conflict in mentorship.md\n'), 'conflict');
+    });
+
+    it('a remote path with digits like "2403" is offline, not auth', () => {
+      const stderr = "fatal: '/media/usb-2403/notes.git' does not appear to be a git repository\nfatal: Could not read from remote repository.";
+      assert.equal(classifyGitFailure(stderr), 'offline');
+      assert.equal(classifyGitFailure("fatal: unable to access 'https://h/x.git/': The requested URL returned error: 403"), 'auth');
+    });
+
+    it('a repository that does not exist is offline', () => {
+      assert.equal(classifyGitFailure("fatal: repository '/nope/x.git' does not exist"), 'offline');
+      assert.equal(classifyGitFailure("fatal: repository '/nope/x.git' does not exist\n"), 'offline');
+    });
+
     it('index.lock held by another process', () => {
       assert.equal(classifyGitFailure(SAMPLES.indexLock), 'index-locked');
     });

@@ -36,6 +36,12 @@ describe('core/ids', () => {
       assert.equal(slugify('José'), 'jose');
     });
 
+    it('drops accents inside a word instead of splitting it (regression: "Müller")', () => {
+      assert.equal(slugify('Jo Müller'), 'jo-muller');
+      assert.equal(slugify('Zoë Ångström'), 'zoe-angstrom');
+      assert.equal(slugify('François Núñez'), 'francois-nunez');
+    });
+
     it('is never empty and never starts or ends with a dash', () => {
       assert.equal(slugify(''), 'mentorship');
       assert.equal(slugify('!!!'), 'mentorship');

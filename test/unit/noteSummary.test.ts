@@ -15,6 +15,21 @@ describe('core/noteSummary summarizeNote', () => {
     assert.equal(result.summary.title, 'Review the retry loop');
   });
 
+  it('skips a leading fenced code block and takes the prose line after it as title', () => {
+    const result = summarizeNote('---\nstatus: open\n---\n```ts\nconst x = parse(input);\n# not a heading\n```\n\nWhy is parse slow?\nmore\n');
+    assert.ok(result.ok);
+    assert.equal(result.summary.title, 'Why is parse slow?');
+    const tilde = summarizeNote('---\n---\n~~~\nnpm run build\n~~~\n## Build fails on CI\n');
+    assert.ok(tilde.ok);
+    assert.equal(tilde.summary.title, 'Build fails on CI');
+  });
+
+  it('says "(no text)" when the body is only a code block', () => {
+    const result = summarizeNote('---\n---\n```\ncode only\n```\n');
+    assert.ok(result.ok);
+    assert.equal(result.summary.title, '(no text)');
+  });
+
   it('says "(no text)" for an empty body', () => {
     const result = summarizeNote('---\nstatus: done\n---\n');
     assert.ok(result.ok);

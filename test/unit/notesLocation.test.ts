@@ -22,6 +22,16 @@ describe('core/notesLocation', () => {
       assert.equal(isInsideFolder('/a/workspace/notes', '/a/work'), false);
       assert.equal(isInsideFolder('/a/work', '/a/workspace'), false);
     });
+
+    it('counts a child whose name starts with ".." as inside (regression: "..notes")', () => {
+      assert.equal(isInsideFolder('/a/work/..notes', '/a/work'), true);
+      assert.equal(isInsideFolder('/a/work/...', '/a/work'), true);
+      assert.equal(isInsideFolder('/a/work/..notes/deeper', '/a/work'), true);
+      // Real escapes are still outside.
+      assert.equal(isInsideFolder('/a/x', '/a/work'), false);
+      assert.equal(isInsideFolder('/a', '/a/work'), false);
+      assert.equal(isInsideFolder('/a/work/../x', '/a/work'), false);
+    });
   });
 
   describe('notesLocationProblem', () => {
@@ -34,6 +44,13 @@ describe('core/notesLocation', () => {
       const problem = notesLocationProblem('/home/sam/project/notes', ['/srv/other', '/home/sam/project']);
       assert.ok(problem);
       assert.match(problem, /is inside the workspace folder \/home\/sam\/project\./);
+    });
+
+    it('refuses a notes repo in a "..notes" folder inside a workspace folder', () => {
+      const problem = notesLocationProblem('/a/work/..notes', ['/a/work']);
+      assert.ok(problem);
+      assert.match(problem, /is inside the workspace folder \/a\/work\./);
+      assert.equal(notesLocationProblem('/a/x', ['/a/work']), undefined);
     });
 
     it('refuses a notes repo equal to a workspace folder', () => {

@@ -168,6 +168,38 @@ describe('notes/notesRepo', function () {
       assert.equal(git(repo.root, 'status', '--porcelain'), '');
     });
 
+    it('committing the same content twice resolves with the same sha and tells listeners once', async () => {
+      const repo = await newRepo();
+      let calls = 0;
+      repo.onDidCommit(() => calls++);
+      const first = await repo.commitFiles([{ path: 'a.md', content: 'same\n' }], 'A');
+      assert.equal(calls, 1);
+      const second = await repo.commitFiles([{ path: 'a.md', content: 'same\n' }], 'A again');
+      assert.equal(second, first, 'no new commit, HEAD is unchanged');
+      assert.equal(calls, 1, 'no commit, so no sync request');
+      assert.deepEqual(commitSubjects(repo.root), ['A']);
+      assert.equal(git(repo.root, 'status', '--porcelain'), '');
+
+      // A real change afterwards is a commit and is heard again.
+      const third = await repo.commitFiles([{ path: 'a.md', content: 'changed\n' }], 'A changed');
+      assert.notEqual(third, first);
+      assert.equal(calls, 2);
+      assert.deepEqual(commitSubjects(repo.root), ['A changed', 'A']);
+    });
+
+    it('refuses a bad path with a rejected promise, never a synchronous throw', async () => {
+      const repo = await newRepo();
+      let calls = 0;
+      repo.onDidCommit(() => calls++);
+      // Called outside any async wrapper: a synchronous throw would fail this test right here.
+      const promise = repo.commitFiles([{ path: '../x.md', content: '' }], 'm');
+      assert.ok(promise instanceof Promise);
+      await assert.rejects(promise, (error: unknown) => error instanceof NotesRepoError && error.code === 'refused' && error.message.includes('"../x.md"'));
+      assert.ok(!existsSync(path.resolve(repo.root, '..', 'x.md')));
+      assert.equal(calls, 0);
+      assert.deepEqual(await repo.log(), []);
+    });
+
     for (const bad of ['../x.md', 'A.md', '-rf.md', 'x.sh', '/etc/x.md', 'agenda/../../x.md', 'a/../b.md', '.git/config.md', 'a b.md', 'agenda/.md', 'x.md/', '', 'x.MD', 'Agenda/x.md', 'a\\b.md']) {
       it(`refuses the path ${JSON.stringify(bad)} with code refused and writes nothing`, async () => {
         const repo = await newRepo();
