@@ -37,16 +37,24 @@ export function ensureTools({ quiet = false } = {}) {
   }
   if (!installed) {
     log('Installing code-server (a real VS Code) and Node 24 into tools/code-server …');
-    run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS });
+    run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS, env: withoutNpmVariables(process.env) });
     // code-server's native modules and postinstall must be built by Node 24 (it reads the
     // version from npm's user agent), against Node 24's headers.
     run('npm', ['rebuild', '--foreground-scripts'], {
       cwd: TOOLS,
       stdio: quiet ? 'ignore' : 'inherit',
-      env: { ...process.env, PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
+      env: { ...withoutNpmVariables(process.env), PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
     });
     writeFileSync(join(TOOLS, 'node_modules', '.installed'), new Date().toISOString());
   }
+}
+
+/**
+ * When this runs under `npm test`, the outer npm's variables (npm_config_user_agent names
+ * Node 20) would reach the inner npm and code-server's postinstall; drop them all.
+ */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 export function freePort() {

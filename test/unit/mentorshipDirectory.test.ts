@@ -230,6 +230,50 @@ describe('notes/mentorshipDirectory', function () {
     directory.reload();
   });
 
+  it('reload during a load: both callers get the newer load, and no scheduler of either load keeps syncing', async () => {
+    const missingRemote = path.join(tempFolder('gone'), 'missing', 'notes.git');
+    const setup = setUp({ autoSync: () => true });
+    const repo = await NotesRepo.openOrCreate(setup.locations.defaultRepo);
+    await commitAgreement(repo);
+    await repo.setRemote(missingRemote);
+    directory = setup.directory;
+
+    const originalSync = NotesRepo.prototype.sync;
+    let syncCalls = 0;
+    NotesRepo.prototype.sync = function (this: NotesRepo) {
+      syncCalls++;
+      return originalSync.call(this);
+    };
+    try {
+      const p1 = directory.relationships();
+      directory.reload();
+      const r2 = await directory.relationships();
+      const r1 = await p1;
+      assert.equal(r2.length, 1);
+      assert.equal(r1.length, r2.length);
+      r1.forEach((relationship, i) => assert.equal(relationship, r2[i], 'the same Relationship instance'));
+      assert.equal((await directory.relationships())[0], r2[0], 'the directory keeps serving that load');
+      const [relationship] = r2;
+      assert.ok(relationship);
+      assert.equal(relationship.agreement.kind, 'ready');
+
+      directory.reload();
+      const callsAtReload = syncCalls;
+      // Longer than the 750 ms debounce of the sync requested by each load.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      assert.equal(syncCalls, callsAtReload, 'no scheduler synced after the final reload');
+      assert.equal(relationship.sync.state.kind, 'local-only', 'the disposed scheduler never ran');
+      assert.ok(!existsSync(missingRemote));
+
+      // The spy works: a sync run by hand is counted, and the missing remote makes it offline.
+      const outcome = await relationship.sync.syncNow();
+      assert.equal(outcome.kind, 'offline');
+      assert.equal(syncCalls, callsAtReload + 1);
+    } finally {
+      NotesRepo.prototype.sync = originalSync;
+    }
+  });
+
   it('a repo without mentorship.md is a relationship with agreement missing', async () => {
     const setup = setUp();
     mkdirSync(setup.locations.defaultRepo, { recursive: true });
