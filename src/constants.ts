@@ -18,11 +18,28 @@ export const COMMANDS = {
   openNote: 'mentorship.openNote',
   refresh: 'mentorship.refresh',
   showLog: 'mentorship.showLog',
+  flagForNextSync: 'mentorship.flagForNextSync',
+  openAgendaItem: 'mentorship.openAgendaItem',
+  markDiscussed: 'mentorship.markDiscussed',
+  resolveAgendaItem: 'mentorship.resolveAgendaItem',
+  reopenAgendaItem: 'mentorship.reopenAgendaItem',
+  editQuestion: 'mentorship.editQuestion',
+  removeAgendaItem: 'mentorship.removeAgendaItem',
+  revealAgendaItem: 'mentorship.revealAgendaItem',
+  showAgendaInSyncOrder: 'mentorship.showAgendaInSyncOrder',
+  groupAgendaByFile: 'mentorship.groupAgendaByFile',
+  groupAgendaByTag: 'mentorship.groupAgendaByTag',
 } as const;
 
 export const CONTEXT_KEYS = {
   hasRelationship: 'mentorship.hasRelationship',
   loaded: 'mentorship.loaded',
+  agendaGrouping: 'mentorship.agendaGrouping',
+} as const;
+
+/** Keys of the extension's global state (view preferences, not notes). */
+export const STATE_KEYS = {
+  agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
 
 export const SETTINGS = {

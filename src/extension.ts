@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
-import { CONTEXT_KEYS, SETTINGS, VIEWS } from './constants';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, STATE_KEYS, VIEWS } from './constants';
 import { NotesSettings } from './commands/notesSettings';
 import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './commands/userMessages';
+import { AgendaDecorations } from './anchors/agendaDecorations';
+import { AnchorLocator } from './anchors/anchorLocator';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
+import { AgendaDragAndDrop } from './views/agendaDragAndDrop';
+import { AGENDA_GROUPINGS, type AgendaGrouping } from './views/agendaGrouping';
+import { SNIPPET_SCHEME, SnippetProvider } from './views/snippetProvider';
+import { WorkspaceRepo } from './workspace/workspaceRepo';
 import { NextSyncTree } from './views/nextSyncTree';
 import { PairingTree } from './views/pairingTree';
 import { SyncStatusBar } from './views/syncStatusBar';
@@ -13,6 +19,7 @@ import { TakeawaysTree } from './views/takeawaysTree';
 export interface MentorshipApi {
   readonly directory: MentorshipDirectory;
   readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
+  readonly decorations: AgendaDecorations;
 }
 
 /**
@@ -24,8 +31,32 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const settings = new NotesSettings(context.globalStorageUri.fsPath);
   const directory = new MentorshipDirectory(() => settings.locations());
   const report = (error: unknown): void => log.error(error);
-  const trees = { nextSync: new NextSyncTree(directory, report), pairing: new PairingTree(directory, report), takeaways: new TakeawaysTree(directory, report) };
-  const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, { treeDataProvider: trees.nextSync, showCollapseAll: true });
+  const workspaceRepo = new WorkspaceRepo(settings.git);
+  const locator = new AnchorLocator(workspaceRepo);
+  const grouping = (): AgendaGrouping => {
+    const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
+    return (AGENDA_GROUPINGS as readonly string[]).includes(saved ?? '') ? (saved as AgendaGrouping) : 'order';
+  };
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report), takeaways: new TakeawaysTree(directory, report) };
+  const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
+    treeDataProvider: trees.nextSync,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: new AgendaDragAndDrop(directory, report),
+  });
+  const setGrouping = async (value: AgendaGrouping): Promise<void> => {
+    await context.globalState.update(STATE_KEYS.agendaGrouping, value);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, value);
+    directory.reload();
+  };
+  // Context keys are free to set; this is not I/O.
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
+  const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
+  const reveal = async (root: string, id: string): Promise<void> => {
+    await vscode.commands.executeCommand(`${VIEWS.nextSync}.focus`);
+    const item = ((await trees.nextSync.getChildren()) ?? []).find((node) => node.id === `agenda:${root}:${id}`);
+    if (item) await nextSyncView.reveal(item, { select: true, focus: true });
+  };
 
   context.subscriptions.push(
     log,
@@ -36,15 +67,30 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing }),
     vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
     new SyncStatusBar(directory, nextSyncView),
-    ...registerCommands(directory, settings, log),
+    decorations,
+    vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),
+    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal }),
+    vscode.commands.registerCommand(COMMANDS.showAgendaInSyncOrder, () => setGrouping('order')),
+    vscode.commands.registerCommand(COMMANDS.groupAgendaByFile, () => setGrouping('file')),
+    vscode.commands.registerCommand(COMMANDS.groupAgendaByTag, () => setGrouping('tag')),
     directory.onDidChange(() => void updateContextKeys(directory)),
+    directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS.section)) directory.reload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
     { dispose: () => directory.reload() },
   );
-  return { directory, trees };
+  return { directory, trees, decorations };
+}
+
+/** The count of open agenda items, as a badge on the Next Sync view. */
+async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.TreeView<vscode.TreeItem>): Promise<void> {
+  let open = 0;
+  for (const relationship of await directory.relationships()) {
+    open += (await relationship.agenda.load()).items.filter((item) => item.status === 'open').length;
+  }
+  view.badge = open > 0 ? { value: open, tooltip: `${open} open agenda item${open === 1 ? '' : 's'} for the next sync` } : undefined;
 }
 
 async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {

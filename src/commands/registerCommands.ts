@@ -2,14 +2,28 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGREEMENT_FILE } from '../core/agreement';
 import { COMMANDS } from '../constants';
+import type { AnchorLocator } from '../anchors/anchorLocator';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { WorkspaceRepo } from '../workspace/workspaceRepo';
+import { editQuestion, findAgendaItem, openAgendaItem, removeAgendaItem, setAgendaStatus } from './agendaCommands';
+import { flagForNextSync, type FlagAnswers } from './flagForNextSync';
 import { cloneNotesRepo, connectRemote, openNotesRepo, pickRelationship, syncRelationships } from './notesRepoCommands';
 import type { NotesSettings } from './notesSettings';
 import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
 import { showError, type MentorshipLog } from './userMessages';
 
 /** Registers every command; each runs inside one error boundary that shows an actionable message. */
-export function registerCommands(directory: MentorshipDirectory, settings: NotesSettings, log: MentorshipLog): vscode.Disposable[] {
+export interface CommandDependencies {
+  readonly directory: MentorshipDirectory;
+  readonly settings: NotesSettings;
+  readonly log: MentorshipLog;
+  readonly locator: AnchorLocator;
+  readonly workspaceRepo: WorkspaceRepo;
+  /** Focuses the Next Sync view on an item (from the editor hover). */
+  readonly reveal: (root: string, id: string) => Promise<void>;
+}
+
+export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal }: CommandDependencies): vscode.Disposable[] {
   const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: A) => {
       try {
@@ -46,9 +60,44 @@ export function registerCommands(directory: MentorshipDirectory, settings: Notes
       if (typeof file !== 'string') return undefined;
       return vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
     }),
-    register(COMMANDS.refresh, async () => directory.reload()),
+    register(COMMANDS.refresh, async () => {
+      locator.reset();
+      directory.reload();
+    }),
+    register(COMMANDS.flagForNextSync, (answers?: unknown) => flagForNextSync(directory, workspaceRepo, isFlagAnswers(answers) ? answers : undefined)),
+    register(COMMANDS.openAgendaItem, async (target?: unknown, id?: unknown) => {
+      const found = await findAgendaItem(directory, target, id);
+      return found && openAgendaItem(locator, found.relationship, found.item);
+    }),
+    ...(
+      [
+        [COMMANDS.markDiscussed, 'discussed'],
+        [COMMANDS.resolveAgendaItem, 'resolved'],
+        [COMMANDS.reopenAgendaItem, 'open'],
+      ] as const
+    ).map(([command, status]) =>
+      register(command, async (target?: unknown, id?: unknown) => {
+        const found = await findAgendaItem(directory, target, id);
+        return found && setAgendaStatus(directory, found.relationship, found.item, status);
+      }),
+    ),
+    register(COMMANDS.editQuestion, async (target?: unknown, id?: unknown, question?: unknown) => {
+      const found = await findAgendaItem(directory, target, id);
+      return found && editQuestion(directory, found.relationship, found.item, typeof question === 'string' ? question : undefined);
+    }),
+    register(COMMANDS.removeAgendaItem, async (target?: unknown, id?: unknown, confirmed?: unknown) => {
+      const found = await findAgendaItem(directory, target, id);
+      return found && removeAgendaItem(directory, found.relationship, found.item, confirmed === true);
+    }),
+    register(COMMANDS.revealAgendaItem, async (root?: unknown, id?: unknown) => {
+      if (typeof root === 'string' && typeof id === 'string') await reveal(root, id);
+    }),
     register(COMMANDS.showLog, async () => log.show()),
   ];
+}
+
+function isFlagAnswers(value: unknown): value is FlagAnswers {
+  return typeof value === 'object' && value !== null && typeof (value as FlagAnswers).question === 'string';
 }
 
 function isSetupAnswers(value: unknown): value is SetupAnswers {

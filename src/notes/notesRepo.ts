@@ -164,6 +164,29 @@ export class NotesRepo {
     });
   }
 
+  /**
+   * Removes files as one commit. They stay in the history, so a removed note can be
+   * recovered with git.
+   */
+  removeFiles(relativePaths: readonly string[], message: string): Promise<string> {
+    try {
+      for (const relative of relativePaths) checkNotePath(relative);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.queue.run(async () => {
+      try {
+        // rm prints "rm 'path'", so simple-git does not wait for output that never comes.
+        await this.git.raw(['rm', '--', ...relativePaths]);
+        await this.git.raw(['commit', '--no-verify', '-m', message, '--', ...relativePaths]);
+        for (const listener of this.commitListeners) listener();
+        return (await this.git.raw(['rev-parse', 'HEAD'])).trim();
+      } catch (error) {
+        throw toNotesRepoError(error, `Removing ${relativePaths.join(', ')}`);
+      }
+    });
+  }
+
   /** Called after every commit (the sync scheduler pushes soon after). */
   onDidCommit(listener: () => void): { dispose(): void } {
     this.commitListeners.add(listener);

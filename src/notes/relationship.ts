@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { AGREEMENT_FILE, parseAgreement, relationshipLabel, type Agreement } from '../core/agreement';
 import type { FrontMatterProblem } from '../core/frontMatter';
+import { AgendaStore } from './agendaStore';
 import type { NotesRepo } from './notesRepo';
 import type { SyncScheduler } from './syncScheduler';
 
@@ -13,11 +14,14 @@ export type AgreementState =
 /** One mentorship relationship: its notes repo, its agreement and its background sync. */
 export class Relationship {
   private agreementState: AgreementState = { kind: 'missing' };
+  readonly agenda: AgendaStore;
 
   constructor(
     readonly repo: NotesRepo,
     readonly sync: SyncScheduler,
-  ) {}
+  ) {
+    this.agenda = new AgendaStore(repo);
+  }
 
   get root(): string {
     return this.repo.root;

@@ -29,6 +29,7 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
   async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
     try {
       if (element instanceof RelationshipNode) return await this.childrenOf(element.relationship);
+      if (element && 'children' in element && typeof element.children === 'function') return (element.children as () => vscode.TreeItem[])();
       if (element) return [];
       const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
       const warnings = unusable.map((repo) => {

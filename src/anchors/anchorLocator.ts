@@ -1,0 +1,86 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import * as vscode from 'vscode';
+import type { AgendaItem } from '../core/agendaItem';
+import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation } from '../core/codeAnchor';
+import { parseUnifiedDiff } from '../core/unifiedDiff';
+import type { WorkspaceFileOrigin, WorkspaceRepo } from '../workspace/workspaceRepo';
+
+/** Where an agenda item's code is on this machine, or that it is not here at all. */
+export type ItemLocation =
+  | { readonly kind: 'here'; readonly root: string; readonly uri: vscode.Uri; readonly location: AnchorLocation }
+  | { readonly kind: 'elsewhere' };
+
+/**
+ * Finds an agenda item's code in the open workspace: the repository by its normalized remote
+ * (or folder name), renames since the flagged commit, then the core re-location, which follows
+ * the diff from the flagged commit and falls back to matching snippet and context.
+ */
+export class AnchorLocator {
+  private readonly origins = new Map<string, Promise<WorkspaceFileOrigin | undefined>>();
+
+  constructor(private readonly workspaceRepo: WorkspaceRepo) {}
+
+  /** Forget cached repository facts (after a checkout, pull or folder change). */
+  reset(): void {
+    this.origins.clear();
+  }
+
+  async locate(item: AgendaItem): Promise<ItemLocation> {
+    const { anchor } = item;
+    if (!anchor.repository) return { kind: 'elsewhere' };
+    const origin = await this.findRepository(anchor.repository);
+    if (!origin) return { kind: 'elsewhere' };
+    let relative = anchor.path;
+    if (origin.inGit && anchor.commit) {
+      relative = (await this.workspaceRepo.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
+    }
+    const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
+    const text = await currentText(uri);
+    const old = origin.inGit && anchor.commit ? await this.workspaceRepo.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
+    const diff =
+      old !== undefined && text !== undefined && old !== text
+        ? parseUnifiedDiff(renameHeader(anchor.path, relative) + createTwoFilesPatch(`a/${anchor.path}`, `b/${relative}`, old, text, '', '', { context: 0 }))[0]
+        : undefined;
+    const location = relocateAnchor(anchor, text === undefined ? undefined : { path: relative, text }, diff);
+    return { kind: 'here', root: origin.root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(origin.root, ...location.path.split('/'))), location };
+  }
+
+  /** Re-locates against an open document's live text (edits not yet saved move the anchor). */
+  locateInDocument(item: AgendaItem, document: vscode.TextDocument, relative: string): AnchorLocation {
+    return relocateAnchor({ ...item.anchor, path: relative }, { path: relative, text: document.getText() });
+  }
+
+  private async findRepository(repository: string): Promise<WorkspaceFileOrigin | undefined> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const key = folder.uri.fsPath;
+      let origin = this.origins.get(key);
+      if (!origin) {
+        origin = vscode.workspace.isTrusted ? this.workspaceRepo.originOfFolder(key, key) : Promise.resolve({ root: key, inGit: false });
+        this.origins.set(key, origin);
+      }
+      const found = await origin;
+      if (!found) continue;
+      const name = found.remoteUrl ? normalizeRemoteUrl(found.remoteUrl) : path.basename(found.root);
+      if (name === repository || path.basename(found.root) === repository) return found;
+    }
+    return undefined;
+  }
+}
+
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return await fs.readFile(uri.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** jsdiff writes no git header; add one so a rename reads like `git diff -M`. */
+function renameHeader(from: string, to: string): string {
+  return from === to ? `diff --git a/${from} b/${to}\n` : `diff --git a/${from} b/${to}\nrename from ${from}\nrename to ${to}\n`;
+}

@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import {
+  AGENDA_FOLDER,
+  AGENDA_ORDER_FILE,
+  agendaItemPath,
+  orderAgenda,
+  parseAgendaItem,
+  parseAgendaOrder,
+  questionTitle,
+  renderAgendaItem,
+  renderAgendaOrder,
+  type AgendaItem,
+} from '../core/agendaItem';
+import type { FrontMatterProblem } from '../core/frontMatter';
+import type { NotesRepo } from './notesRepo';
+
+/** An agenda file that could not be read: shown under "Needs attention", never rewritten. */
+export interface AgendaProblem {
+  readonly file: string;
+  readonly problem: FrontMatterProblem;
+}
+
+export interface AgendaSnapshot {
+  /** Valid items in the saved sync order. */
+  readonly items: readonly AgendaItem[];
+  readonly problems: readonly AgendaProblem[];
+  readonly order: readonly string[];
+}
+
+/** The agenda of one relationship: `agenda/<id>.md` files and their order for the sync. */
+export class AgendaStore {
+  constructor(private readonly repo: NotesRepo) {}
+
+  async load(): Promise<AgendaSnapshot> {
+    const items: AgendaItem[] = [];
+    const problems: AgendaProblem[] = [];
+    for (const relative of await this.repo.listNotes(AGENDA_FOLDER)) {
+      const parsed = parseAgendaItem((await this.repo.readFile(relative)) ?? '');
+      if (parsed.ok) items.push(parsed.item);
+      else problems.push({ file: path.join(this.repo.root, relative), problem: parsed.problem });
+    }
+    const order = parseAgendaOrder(await this.repo.readFile(AGENDA_ORDER_FILE));
+    return { items: orderAgenda(items, order), problems, order };
+  }
+
+  /** Adds a flagged item as one commit. Ids are random, so two windows never collide. */
+  add(item: AgendaItem): Promise<string> {
+    return this.repo.commitFiles([{ path: agendaItemPath(item.id), content: renderAgendaItem(item) }], `Flag for next sync: ${questionTitle(item.question, 60)}`);
+  }
+
+  update(item: AgendaItem, message: string): Promise<string> {
+    return this.repo.commitFiles([{ path: agendaItemPath(item.id), content: renderAgendaItem(item) }], message);
+  }
+
+  remove(item: AgendaItem): Promise<string> {
+    return this.repo.removeFiles([agendaItemPath(item.id)], `Remove agenda item: ${questionTitle(item.question, 60)}`);
+  }
+
+  saveOrder(order: readonly string[]): Promise<string> {
+    return this.repo.commitFiles([{ path: AGENDA_ORDER_FILE, content: renderAgendaOrder(order) }], 'Reorder the agenda for the next sync');
+  }
+
+  fileOf(item: AgendaItem): string {
+    return path.join(this.repo.root, agendaItemPath(item.id));
+  }
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { questionTitle, type AgendaItem } from '../core/agendaItem';
+import type { ItemLocation } from '../anchors/anchorLocator';
+import { COMMANDS } from '../constants';
+import type { AgendaProblem } from '../notes/agendaStore';
+import type { Relationship } from '../notes/relationship';
+import { ProblemNode } from './nodes';
+
+const STATUS_ICON: Record<string, string> = { exact: 'pass', moved: 'arrow-swap', changed: 'diff-modified', gone: 'circle-slash' };
+
+/** One flagged piece of code on the agenda: file:line and where its code is now. */
+export class AgendaItemNode extends vscode.TreeItem {
+  constructor(
+    readonly relationship: Relationship,
+    readonly item: AgendaItem,
+    readonly where: ItemLocation,
+  ) {
+    super(questionTitle(item.question), vscode.TreeItemCollapsibleState.None);
+    this.id = `agenda:${relationship.root}:${item.id}`;
+    // "agendaItem:open" / "agendaItem:discussed": matched by `viewItem =~ /^agendaItem/` in package.json.
+    this.contextValue = `agendaItem:${item.status}`;
+    const { anchor } = item;
+    const line = where.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : anchor.range.startLine + 1;
+    const file = where.kind === 'here' ? where.location.path : anchor.path;
+    const state = where.kind === 'here' ? where.location.status : 'snippet only';
+    const parts = [`${file}:${line}`, state];
+    if (item.status === 'discussed') parts.push('discussed');
+    this.description = parts.join(' · ');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(item.question);
+    tooltip.appendMarkdown(`\n\n---\n\n${where.kind === 'here' ? where.location.reason : 'The code is not on this machine: opening shows the captured snippet.'}`);
+    if (item.tags.length) tooltip.appendMarkdown(`\n\nTags: ${item.tags.map((tag) => `\`${tag}\``).join(' ')}`);
+    this.tooltip = tooltip;
+    this.iconPath = new vscode.ThemeIcon(where.kind === 'here' ? (STATUS_ICON[where.location.status] ?? 'comment') : 'file-code');
+    this.command = { command: COMMANDS.openAgendaItem, title: 'Open', arguments: [relationship.root, item.id] };
+  }
+}
+
+/** Agenda files that could not be read, with why; never rewritten or dropped. */
+export class NeedsAttentionNode extends vscode.TreeItem {
+  constructor(
+    readonly relationship: Relationship,
+    readonly problems: readonly AgendaProblem[],
+  ) {
+    super('Needs attention', vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `needs-attention:${relationship.root}`;
+    this.contextValue = 'needsAttention';
+    this.description = `${problems.length} file${problems.length === 1 ? '' : 's'} could not be read`;
+    this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  }
+
+  children(): vscode.TreeItem[] {
+    return this.problems.map((problem) => new ProblemNode(problem.file, problem.problem));
+  }
+}
+
+/** A file or a tag, when the agenda is grouped (items keep the sync order inside). */
+export class AgendaGroupNode extends vscode.TreeItem {
+  constructor(
+    relationship: Relationship,
+    label: string,
+    private readonly items: readonly AgendaItemNode[],
+    icon: string,
+  ) {
+    super(label, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `agenda-group:${relationship.root}:${label}`;
+    this.contextValue = 'agendaGroup';
+    this.description = `${items.length}`;
+    this.iconPath = new vscode.ThemeIcon(icon);
+  }
+
+  children(): vscode.TreeItem[] {
+    return [...this.items];
+  }
+}

@@ -1,0 +1,178 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { commitSubjects, git } from '../support/git';
+import { freshNotesLocation, labelOf, mentorshipApi, SAM_AND_ALEX, visibleRows } from './harness';
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function workspaceFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  assert.ok(folder, 'the test window has a workspace folder');
+  return folder;
+}
+
+/** Opens a workspace file and selects lines (0-based, inclusive). */
+async function select(relative: string, startLine: number, endLine: number): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(path.join(workspaceFolder(), relative));
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(startLine, 0, endLine, document.lineAt(endLine).text.length);
+  return editor;
+}
+
+describe('Flag for Next Sync', () => {
+  let notes: string;
+  beforeEach(async () => {
+    notes = await freshNotesLocation();
+    await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('writes agenda/<id>.md with front matter, question and snippet as one commit, and the tree shows it', async () => {
+    const api = await mentorshipApi();
+    await select('src/cart.ts', 14, 18);
+    const file = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Is mutating the line the **bug**?', tags: ['State', 'immutability'] });
+    assert.ok(file && existsSync(file), 'the agenda file exists');
+    assert.equal(path.dirname(file), path.join(notes, 'agenda'));
+    const text = readFileSync(file, 'utf8');
+    const head = git(workspaceFolder(), 'rev-parse', 'HEAD');
+    assert.match(text, /^---\nid: [a-z0-9]{8}\n/);
+    assert.match(text, /\nstatus: open\n/);
+    assert.match(text, /\ntags:\n {2}- state\n {2}- immutability\n/);
+    assert.match(text, /\n {2}repository: workspace\n/);
+    assert.ok(text.includes(`\n  commit: ${head}\n`), 'the flagged commit is recorded');
+    assert.match(text, /\n {2}dirty: false\n {2}path: src\/cart\.ts\n {2}start_line: 15\n {2}end_line: 19\n {2}language: typescript\n/);
+    assert.ok(text.includes('Is mutating the line the **bug**?\n\n```typescript\n  if (existing) {\n'), text);
+    assert.ok(text.includes('    return cart;\n  }\n```\n'), text);
+    assert.equal(commitSubjects(notes)[0], 'Flag for next sync: Is mutating the line the bug?', 'the commit subject is the question as plain text');
+    assert.equal(commitSubjects(notes).length, 2);
+    assert.equal(git(notes, 'status', '--porcelain'), '');
+    const rows = await visibleRows(api.trees.nextSync);
+    assert.ok(rows.includes('Is mutating the line the bug? — src/cart.ts:15 · exact'), rows.join(' | '));
+  });
+
+  it('redacts a planted token before it reaches the notes repo, and says so', async () => {
+    const folder = workspaceFolder();
+    const secretFile = path.join(folder, 'src', 'config.ts');
+    const token = `ghp_${'a1B2c3D4e5'.repeat(3)}a1B2c3`;
+    writeFileSync(secretFile, `export const config = {\n  githubToken: "${token}",\n  retries: 3,\n};\n`);
+    try {
+      await select('src/config.ts', 0, 3);
+      const file = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Where should this config live?', tags: [] });
+      assert.ok(file);
+      const stored = readFileSync(file, 'utf8');
+      assert.equal(stored.includes(token), false, 'the token is not in the file');
+      assert.match(stored, /githubToken: "«redacted: [^»]+»"/);
+      assert.equal(git(notes, 'log', '-p').includes(token), false, 'the token is in no commit');
+    } finally {
+      rmSync(secretFile, { force: true });
+    }
+  });
+
+  it('moves the gutter marker with edits in the editor', async () => {
+    const api = await mentorshipApi();
+    const editor = await select('src/discounts.ts', 7, 11);
+    await vscode.commands.executeCommand('mentorship.flagForNextSync', { question: 'How would you test coupon rules?', tags: ['testing'] });
+    const before = await eventually('the marker', () => {
+      const markers = api.decorations.markersIn(editor.document.uri);
+      return markers.length === 1 ? markers : undefined;
+    });
+    assert.deepEqual(before.map((m) => [m.startLine, m.endLine]), [[7, 11]]);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// a comment\n// another\n'));
+    const after = await eventually('the marker to move', () => {
+      const markers = api.decorations.markersIn(editor.document.uri);
+      return markers[0]?.startLine === 9 ? markers : undefined;
+    });
+    assert.deepEqual(after.map((m) => [m.startLine, m.endLine]), [[9, 13]]);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('opens the captured snippet read-only when the code is not on this machine', async () => {
+    const api = await mentorshipApi();
+    const file = path.join(notes, 'agenda', 'mentorxx.md');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      [
+        '---',
+        'id: mentorxx',
+        'created: 2026-11-20T10:00:00Z',
+        'author: sam@example.com',
+        'status: open',
+        'tags: [go]',
+        'anchor:',
+        '  repository: github.com/sam/other-service',
+        '  dirty: false',
+        '  path: cmd/server/main.go',
+        '  start_line: 40',
+        '  end_line: 41',
+        '  language: go',
+        '---',
+        '',
+        'Why does this goroutine leak?',
+        '',
+        '```go',
+        'go func() { for range ticker.C { poll() } }()',
+        'return nil',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    await vscode.commands.executeCommand('mentorship.refresh');
+    const rows = await eventually('the item row', async () => {
+      const shown = await visibleRows(api.trees.nextSync);
+      return shown.some((r) => r.startsWith('Why does this goroutine leak?')) ? shown : undefined;
+    });
+    assert.ok(rows.includes('Why does this goroutine leak? — cmd/server/main.go:40 · snippet only'), rows.join(' | '));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('mentorship.openAgendaItem', notes, 'mentorxx');
+    assert.equal(editor?.document.uri.scheme, 'mentorship-snippet');
+    assert.equal(editor?.document.languageId, 'go');
+    const text = editor?.document.getText() ?? '';
+    assert.ok(text.includes('// Why does this goroutine leak?'), text);
+    assert.ok(text.includes('go func() { for range ticker.C { poll() } }()'), text);
+  });
+
+  it('marks an item discussed, resolves it, and removes it with a commit each; a broken agenda file needs attention', async () => {
+    const api = await mentorshipApi();
+    await select('src/cart.ts', 24, 26);
+    const file = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Subtotal in cents?', tags: [] });
+    assert.ok(file);
+    const id = path.basename(file, '.md');
+    await vscode.commands.executeCommand('mentorship.markDiscussed', notes, id);
+    assert.match(readFileSync(file, 'utf8'), /\nstatus: discussed\n/);
+    await vscode.commands.executeCommand('mentorship.resolveAgendaItem', notes, id);
+    assert.match(readFileSync(file, 'utf8'), /\nstatus: resolved\n/);
+    const rows = await visibleRows(api.trees.nextSync);
+    assert.equal(rows.some((r) => r.startsWith('Subtotal in cents?')), false, 'resolved items leave the agenda');
+    await vscode.commands.executeCommand('mentorship.removeAgendaItem', notes, id, true);
+    assert.equal(existsSync(file), false);
+    assert.deepEqual(commitSubjects(notes).slice(0, 4), [
+      'Remove agenda item: Subtotal in cents?',
+      'Resolve: Subtotal in cents?',
+      'Mark discussed: Subtotal in cents?',
+      'Flag for next sync: Subtotal in cents?',
+    ]);
+    assert.ok(git(notes, 'show', `HEAD~1:agenda/${id}.md`).includes('Subtotal in cents?'), 'the removed item is recoverable from history');
+
+    const broken = path.join(notes, 'agenda', 'brokenxx.md');
+    mkdirSync(path.dirname(broken), { recursive: true }); // git rm took the emptied folder
+    writeFileSync(broken, '---\nid: brokenxx\nstatus: [open\n---\nHmm\n');
+    await vscode.commands.executeCommand('mentorship.refresh');
+    const top = await eventually('the Needs attention node', async () => {
+      const items = (await api.trees.nextSync.getChildren()) ?? [];
+      return items.find((item) => labelOf(item) === 'Needs attention');
+    });
+    const problems = await visibleRows(api.trees.nextSync, top);
+    assert.match(problems[0] ?? '', /^brokenxx\.md — line \d+: /);
+    assert.equal(readFileSync(broken, 'utf8'), '---\nid: brokenxx\nstatus: [open\n---\nHmm\n', 'never rewritten');
+  });
+});
