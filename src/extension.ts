@@ -5,6 +5,7 @@ import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './commands/userMessages';
 import { AgendaDecorations } from './anchors/agendaDecorations';
 import { AnchorLocator } from './anchors/anchorLocator';
+import { AnchorRefresher } from './anchors/anchorRefresher';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { AgendaDragAndDrop } from './views/agendaDragAndDrop';
 import { AGENDA_GROUPINGS, type AgendaGrouping } from './views/agendaGrouping';
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
     new SyncStatusBar(directory, nextSyncView),
     decorations,
+    new AnchorRefresher(directory, locator),
     vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),
     ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal }),
     vscode.commands.registerCommand(COMMANDS.showAgendaInSyncOrder, () => setGrouping('order')),

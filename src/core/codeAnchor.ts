@@ -160,9 +160,12 @@ interface FileIndex {
   /** For each line index, and one past the last line: the first nb position at or after it. */
   readonly nbFrom: Int32Array;
   readonly grams: (Uint32Array | undefined)[];
+  readonly words: (readonly string[] | undefined)[];
   exact?: Map<string, number[]>;
   normalized?: Map<string, number[]>;
   tokens?: Map<string, number[]>;
+  /** Prefix sums of line weights over nb positions (see lineWeight). */
+  weights?: Float64Array;
 }
 
 const indexes = new WeakMap<SourceFile, FileIndex>();
@@ -190,7 +193,7 @@ function indexOf(file: SourceFile): FileIndex {
     }
   });
   nbFrom[lines.length] = nbText.length;
-  const index: FileIndex = { text: file.text, lines, nbText, nbLine, nbFrom, grams: [] };
+  const index: FileIndex = { text: file.text, lines, nbText, nbLine, nbFrom, grams: [], words: [] };
   indexes.set(file, index);
   return index;
 }
@@ -226,6 +229,20 @@ function tokenIndex(index: FileIndex): Map<string, number[]> {
   return (index.tokens = map);
 }
 
+/** Braces and other punctuation-only lines count a quarter: they match anywhere. */
+function lineWeight(normalized: string): number {
+  return SIGNIFICANT.test(normalized) ? 1 : 0.25;
+}
+
+function weightPrefix(index: FileIndex): Float64Array {
+  if (index.weights) return index.weights;
+  const prefix = new Float64Array(index.nbText.length + 1);
+  index.nbText.forEach((line, p) => {
+    prefix[p + 1] = (prefix[p] as number) + lineWeight(line);
+  });
+  return (index.weights = prefix);
+}
+
 function gramsAt(index: FileIndex, p: number): Uint32Array {
   let grams = index.grams[p];
   if (!grams) {
@@ -233,6 +250,46 @@ function gramsAt(index: FileIndex, p: number): Uint32Array {
     index.grams[p] = grams;
   }
   return grams;
+}
+
+const WORD = /[\p{L}\p{N}_$]+/gu;
+
+/** Names and numbers of a line, sorted: `value253` and `value256` are different words. */
+function wordsOf(line: string): string[] {
+  return (line.match(WORD) ?? []).sort();
+}
+
+function wordsAt(index: FileIndex, p: number): readonly string[] {
+  return (index.words[p] ??= wordsOf(index.nbText[p] ?? ''));
+}
+
+/** Dice coefficient of two sorted word multisets; lines without words compare as equal. */
+function wordDice(a: readonly string[], b: readonly string[]): number {
+  if (a.length + b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+/**
+ * Similarity of two normalized lines: the mean of character-bigram Dice (a renamed identifier
+ * keeps most bigrams) and word Dice (so lines of templated code, alike but for their names and
+ * numbers, do not pass for each other).
+ */
+function lineSimilarity(a: string, aGrams: Uint32Array, aWords: readonly string[], b: string, bGrams: Uint32Array, bWords: readonly string[]): number {
+  if (a === b) return 1;
+  return (dice(aGrams, bGrams) + wordDice(aWords, bWords)) / 2;
 }
 
 /** Character bigrams as sorted codes, so two lines compare by one merge, without allocation. */
@@ -245,7 +302,7 @@ function bigrams(line: string): Uint32Array {
   return codes.sort();
 }
 
-/** Dice coefficient of two bigram multisets: 1 for the same line, ~0.8 for a renamed identifier. */
+/** Dice coefficient of two bigram multisets: 1 for the same line, ~0.9 for a renamed identifier. */
 function dice(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
@@ -272,8 +329,12 @@ const MIN_DISTINCT_CHARS = 20;
 interface Snippet {
   readonly lines: readonly string[];
   readonly nbText: readonly string[];
-  /** Bigrams per non-blank line, filled on first fuzzy use (most anchors never get there). */
+  /** Bigrams and words per non-blank line, filled on first fuzzy use (most anchors never get there). */
   readonly grams: (Uint32Array | undefined)[];
+  readonly words: (readonly string[] | undefined)[];
+  /** lineWeight of each non-blank line, and their sum. */
+  readonly weights: readonly number[];
+  readonly weight: number;
   /** Blank lines before the first / after the last non-blank line of the snippet. */
   readonly lead: number;
   readonly trail: number;
@@ -297,6 +358,9 @@ function snippetOf(anchor: CodeAnchor): Snippet {
     lines,
     nbText,
     grams: [],
+    words: [],
+    weights: nbText.map(lineWeight),
+    weight: nbText.reduce((sum, line) => sum + lineWeight(line), 0),
     lead,
     trail,
     lowInfo: distinct < MIN_DISTINCT_CHARS,
@@ -310,6 +374,8 @@ function snippetOf(anchor: CodeAnchor): Snippet {
 
 /** Fuzzy matches below this line similarity are not the flagged code. */
 const MIN_SIMILARITY = 0.6;
+/** A fuzzy match without context or diff to back it must be at least this similar. */
+const NEAR_VERBATIM = 0.9;
 /** A fuzzy winner must lead the next place by this much, or nothing is pointed at. */
 const CLEAR_LEAD = 0.05;
 /** Score bonus for a fuzzy match where the diff says the flagged lines were rewritten. */
@@ -385,7 +451,9 @@ export function relocateAnchor(
     if (
       !trusted &&
       linesEqualAt(index, original.startLine, snippet.lines) &&
-      (hasContextSupport(index, original, snippet) || (!snippet.lowInfo && exactStarts(index, snippet.lines).length === 1))
+      (snippet.lowInfo
+        ? placesPlainSnippet(contextOfRange(index, original, snippet))
+        : supported(contextOfRange(index, original, snippet)) || exactStarts(index, snippet.lines).length === 1)
     ) {
       return located(anchor, current.path, { range: original, kind: 'exact', ties: 0, inPlace: false, score: 2, shift: 0 }, diff);
     }
@@ -459,13 +527,39 @@ function longestNames(snippet: Snippet): string[] {
 
 // Exact and whitespace-insensitive search ------------------------------------------------------
 
+/** Context found next to a candidate, each anchor context line weighted by its rarity here. */
 interface ContextMatch {
+  /** Weight of the context lines found next to the candidate. */
   readonly matched: number;
+  /** Weight of all the anchor's significant context lines. */
   readonly total: number;
+  /** Every side that has telling context lines has some of them found (a `}` needs both). */
+  readonly bothSides: boolean;
+  /** The anchor has no significant context at all (a tiny file, or only braces around it). */
+  readonly none: boolean;
 }
 
-/** How many of the anchor's significant context lines are found next to nb positions first..last. */
+/** A context line found in one place is one line of evidence; found in ten places, a tenth. */
+const MIN_CONTEXT_EVIDENCE = 0.5;
+
+function supported(context: ContextMatch): boolean {
+  return context.matched >= MIN_CONTEXT_EVIDENCE;
+}
+
+/** What a snippet too plain to recognize (`}`, `return x;`) needs to be placed: context on both sides. */
+function placesPlainSnippet(context: ContextMatch): boolean {
+  return context.none || (supported(context) && context.bothSides);
+}
+
+/** Context that could tell places apart at all (not only lines that recur everywhere). */
+function informative(context: ContextMatch): boolean {
+  return context.total >= MIN_CONTEXT_EVIDENCE;
+}
+
+/** The anchor's significant context lines found next to nb positions first..last, by weight. */
 function contextAt(index: FileIndex, first: number, last: number, snippet: Snippet): ContextMatch {
+  const occurrences = normalizedIndex(index);
+  const weight = (line: string): number => 1 / Math.max(1, occurrences.get(line)?.length ?? 0);
   const count = (wanted: readonly string[], from: number, step: number): number => {
     const pool: string[] = [];
     for (let p = from, n = 0; p >= 0 && p < index.nbText.length && n < wanted.length + 2; p += step, n++) {
@@ -475,15 +569,21 @@ function contextAt(index: FileIndex, first: number, last: number, snippet: Snipp
     for (const line of wanted) {
       const at = pool.indexOf(line);
       if (at >= 0) {
-        matched++;
+        matched += weight(line);
         pool.splice(at, 1);
       }
     }
     return matched;
   };
+  const total = (lines: readonly string[]): number => lines.reduce((sum, line) => sum + weight(line), 0);
+  const before = count(snippet.before, first - 1, -1);
+  const after = count(snippet.after, last + 1, 1);
+  const side = (found: number, all: number): boolean => all < MIN_CONTEXT_EVIDENCE || found >= MIN_CONTEXT_EVIDENCE;
   return {
-    matched: count(snippet.before, first - 1, -1) + count(snippet.after, last + 1, 1),
-    total: snippet.before.length + snippet.after.length,
+    matched: before + after,
+    total: total(snippet.before) + total(snippet.after),
+    bothSides: side(before, total(snippet.before)) && side(after, total(snippet.after)),
+    none: snippet.before.length + snippet.after.length === 0,
   };
 }
 
@@ -491,11 +591,6 @@ function contextOfRange(index: FileIndex, range: LineRange, snippet: Snippet): C
   const first = index.nbFrom[range.startLine] ?? index.nbText.length;
   const last = (index.nbFrom[range.endLine + 1] ?? index.nbText.length) - 1;
   return contextAt(index, first, last, snippet);
-}
-
-function hasContextSupport(index: FileIndex, range: LineRange, snippet: Snippet): boolean {
-  const context = contextOfRange(index, range, snippet);
-  return context.total === 0 || context.matched > 0;
 }
 
 /** Starts of every verbatim occurrence, probing from the snippet's rarest line. */
@@ -569,21 +664,22 @@ function findVerbatim(index: FileIndex, snippet: Snippet, hints: SearchHints): {
     ['whitespace', () => whitespaceRanges(index, snippet)],
   ];
   let ambiguous = false;
+  if (snippet.nbText.length === 0) return { ambiguous }; // blank lines are everywhere
   for (const [kind, search] of attempts) {
     const ranked = search()
       .filter((range) => plausible(range, hints))
       .map((range) => ({ range, context: contextOfRange(index, range, snippet), distance: Math.abs(range.startLine - hints.expectedLine) }))
-      .filter((c) => !snippet.lowInfo || c.context.total === 0 || c.context.matched > 0)
+      .filter((c) => !snippet.lowInfo || placesPlainSnippet(c.context))
       .sort((a, b) => b.context.matched - a.context.matched || a.distance - b.distance || a.range.startLine - b.range.startLine);
     const best = ranked[0];
     if (!best) continue;
-    if (ranked.length > 1 && best.context.total > 0 && best.context.matched === 0) {
+    if (ranked.length > 1 && !best.context.none && !supported(best.context)) {
       ambiguous = true;
       continue;
     }
     // Copies that only distance tells apart are named in the reason, never passed over silently.
-    const ties = ranked.filter((c) => c.context.matched === best.context.matched).length - 1;
-    const share = best.context.total === 0 ? 1 : best.context.matched / best.context.total;
+    const ties = ranked.filter((c) => Math.abs(c.context.matched - best.context.matched) < 1e-9).length - 1;
+    const share = informative(best.context) ? best.context.matched / best.context.total : 0;
     const shift = kind === 'exact' ? best.range.startLine - (hints.flaggedLine - snippet.lead) : firstTextLine(index, best.range) - hints.flaggedLine;
     // Verbatim beats any fuzzy score; between files, exact beats reindented, then context decides.
     return { found: { range: best.range, kind, ties, inPlace: false, score: (kind === 'exact' ? 2 : 1.5) + share, shift }, ambiguous };
@@ -651,34 +747,37 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
     const to = Math.min(n, (starts[j] as number) + span);
     const matrix = similarityMatrix(index, snippet, from, to);
     for (let k = i; k <= j; k++) {
-      const window = bestWindow(matrix, to - from, (starts[k] as number) - from, m);
+      const window = bestWindow(matrix, to - from, (starts[k] as number) - from, snippet, weightPrefix(index).subarray(from));
       if (window) windows.push({ ...window, first: window.first + from, last: window.last + from });
     }
     i = j + 1;
   }
 
-  const hasContext = snippet.before.length + snippet.after.length > 0;
   // Lines that all recur in this file (`return result;`, `}`) prove little: lean on context.
   const generic = snippet.lowInfo || snippet.nbText.every((line) => (lines.get(line)?.length ?? 0) > 1);
-  const contextWeight = !hasContext ? 0 : generic ? 0.5 : 0.3;
   const scored = windows
     .filter((w) => w.similarity >= MIN_SIMILARITY)
     .map((w) => {
       const range = nbRange(index, w.first, w.last, snippet);
       const context = contextAt(index, w.first, w.last, snippet);
-      const share = context.total === 0 ? 0 : context.matched / context.total;
+      const contextWeight = !informative(context) ? 0 : generic ? 0.5 : 0.3;
+      const share = contextWeight === 0 ? 0 : context.matched / context.total;
       const inPlace = hints.mapped !== undefined && overlaps(range, hints.mapped);
       const base = (1 - contextWeight) * w.similarity + contextWeight * share;
-      return { range, share, base, inPlace, score: base + (inPlace ? DIFF_BONUS : 0), distance: Math.abs(range.startLine - hints.expectedLine) };
+      const distance = Math.abs(range.startLine - hints.expectedLine);
+      return { range, similarity: w.similarity, context, base, inPlace, score: base + (inPlace ? DIFF_BONUS : 0), distance };
     })
     .filter((c) => plausible(c.range, hints))
     .sort((a, b) => b.score - a.score || a.distance - b.distance);
   const best = scored[0];
   if (!best) return { ambiguous: false };
-  // Without the diff's word that the lines were edited in place, similarity must be backed by
-  // context; a low-information snippet always needs some.
-  const supported = best.inPlace || (best.base >= MIN_SIMILARITY && (!generic || !hasContext || best.share > 0));
-  if (!supported) return { ambiguous: false };
+  // Without the diff's word that the lines were edited in place, the match needs its context
+  // (both sides for a plain snippet), or to be nearly verbatim: copy-pasted code is similar too.
+  const backed =
+    best.inPlace ||
+    (best.base >= MIN_SIMILARITY && (snippet.lowInfo ? placesPlainSnippet(best.context) : supported(best.context) || best.context.none)) ||
+    (!generic && best.similarity >= NEAR_VERBATIM);
+  if (!backed) return { ambiguous: false };
   const runnerUp = scored.find((c) => !overlaps(c.range, best.range));
   if (runnerUp && best.score - runnerUp.score < CLEAR_LEAD) return { ambiguous: true };
   const shift = firstTextLine(index, best.range) - hints.flaggedLine;
@@ -686,21 +785,23 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
 }
 
 /**
- * Line similarity of every snippet line j with every file nb position from..to−1, row-major.
- * Unrelated code lines share bigrams ("const ", "return "): below 0.5 they count as nothing.
+ * Line similarity of every snippet line j with every file nb position from..to−1, row-major,
+ * times the snippet line's weight. Unrelated code lines share bigrams ("const ", "return "):
+ * below 0.5 they count as nothing.
  */
 function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: number): Float32Array {
   const width = to - from;
   const matrix = new Float32Array(snippet.nbText.length * width);
   snippet.nbText.forEach((line, j) => {
     const grams = (snippet.grams[j] ??= bigrams(line));
+    const words = (snippet.words[j] ??= wordsOf(line));
     for (let p = from; p < to; p++) {
       const other = index.nbText[p] as string;
       let value: number;
       if (line === other) value = 1;
-      else if ((2 * Math.min(line.length, other.length)) / (line.length + other.length) < 0.5) value = 0; // Dice can't reach 0.5
-      else value = dice(grams, gramsAt(index, p));
-      matrix[j * width + (p - from)] = value < 0.5 ? 0 : value;
+      else if ((2 * Math.min(line.length, other.length)) / (line.length + other.length) < 0.25) value = 0; // can't reach 0.5
+      else value = lineSimilarity(line, grams, words, other, gramsAt(index, p), wordsAt(index, p));
+      matrix[j * width + (p - from)] = value < 0.5 ? 0 : value * (snippet.weights[j] as number);
     }
   });
   return matrix;
@@ -708,11 +809,13 @@ function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: 
 
 /**
  * Weighted LCS of the snippet's lines against the matrix columns from `offset`, for every window
- * length at once (the DP's last row), scored as a Dice ratio over lines:
- * 2·matched / (snippet lines + window lines). Lines inserted into or deleted from the snippet
- * cost a little; windows longer than 7/3 of the snippet can never reach MIN_SIMILARITY.
+ * length at once (the DP's last row), scored as a weighted Dice ratio over lines:
+ * 2·matched / (snippet weight + window weight), where a brace line weighs a quarter of a line
+ * of code. Lines inserted into or deleted from the snippet cost a little; windows longer than
+ * 7/3 of the snippet can't reach MIN_SIMILARITY and are not tried.
  */
-function bestWindow(matrix: Float32Array, width: number, offset: number, m: number): Window | undefined {
+function bestWindow(matrix: Float32Array, width: number, offset: number, snippet: Snippet, prefix: Float64Array): Window | undefined {
+  const m = snippet.nbText.length;
   const length = Math.min(width - offset, Math.max(1, Math.floor((m * 7) / 3)));
   let previous = new Float64Array(length + 1);
   let row = new Float64Array(length + 1);
@@ -728,7 +831,7 @@ function bestWindow(matrix: Float32Array, width: number, offset: number, m: numb
   let best: Window | undefined;
   for (let k = 1; k <= length; k++) {
     const weight = previous[k] as number;
-    const score = (2 * weight) / (m + k);
+    const score = (2 * weight) / (snippet.weight + (prefix[offset + k] as number) - (prefix[offset] as number));
     // On a tie the window holding more of the snippet wins: lines inserted into it stay inside.
     if (!best || score > best.similarity + 1e-9 || (score > best.similarity - 1e-9 && weight > best.weight)) {
       best = { first: offset, last: offset + k - 1, similarity: score, weight };

@@ -60,6 +60,35 @@ describe('Flag for Next Sync', () => {
     assert.ok(rows.includes('Is mutating the line the bug? — src/cart.ts:15 · exact'), rows.join(' | '));
   });
 
+  it('re-locates the item after a checkout of another commit, and back', async () => {
+    const api = await mentorshipApi();
+    const folder = workspaceFolder();
+    await select('src/discounts.ts', 7, 11);
+    await vscode.commands.executeCommand('mentorship.flagForNextSync', { question: 'Coupon maths?', tags: [] });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const row = (rows: string[]): string | undefined => rows.find((r) => r.startsWith('Coupon maths?'));
+    assert.equal(row(await visibleRows(api.trees.nextSync)), 'Coupon maths? — src/discounts.ts:8 · exact');
+    const file = path.join(folder, 'src', 'discounts.ts');
+    const original = readFileSync(file, 'utf8');
+    git(folder, 'checkout', '--quiet', '-b', 'moved-coupons');
+    try {
+      writeFileSync(file, `// Coupons are applied before shipping.
+// See the pricing doc.
+
+${original}`);
+      git(folder, 'commit', '--quiet', '-am', 'Document coupons');
+      // No command: the git change alone makes Mentorship re-locate.
+      const moved = await eventually('the moved status', async () => row(await visibleRows(api.trees.nextSync))?.includes(':11 · moved') ? row(await visibleRows(api.trees.nextSync)) : undefined);
+      assert.equal(moved, 'Coupon maths? — src/discounts.ts:11 · moved');
+    } finally {
+      git(folder, 'checkout', '--quiet', 'main');
+      git(folder, 'branch', '--quiet', '-D', 'moved-coupons');
+    }
+    const back = await eventually('the exact status', async () => row(await visibleRows(api.trees.nextSync))?.endsWith(':8 · exact') ? row(await visibleRows(api.trees.nextSync)) : undefined);
+    assert.equal(back, 'Coupon maths? — src/discounts.ts:8 · exact');
+    assert.equal(readFileSync(file, 'utf8'), original, 'the workspace is back as it was');
+  });
+
   it('redacts a planted token before it reaches the notes repo, and says so', async () => {
     const folder = workspaceFolder();
     const secretFile = path.join(folder, 'src', 'config.ts');

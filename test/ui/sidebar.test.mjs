@@ -100,8 +100,8 @@ describe('Mentorship sidebar in the real workbench', function () {
         return shown.length >= 4 ? shown : undefined;
       });
       assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
-      assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?')), agenda.join(' | '));
-      assert.ok(agenda.some((r) => r.includes('Is mutating the existing line here the bug')), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?') && r.includes('src/useCartTotals.tsx:12 · exact')), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Is mutating the existing line here the bug') && r.includes('src/cart.ts:15 · exact')), agenda.join(' | '));
       const sessions = await eventually('session rows', async () => {
         const shown = await treeRows(wb.page, 'Takeaways');
         return shown.length >= 2 ? shown : undefined;
@@ -109,6 +109,19 @@ describe('Mentorship sidebar in the real workbench', function () {
       assert.ok(sessions[0].includes('Session 2: immutable updates') && sessions[0].includes('rated 5/5'), sessions.join(' | '));
       assert.ok(sessions[1].includes('Session 1: getting to know the cart') && sessions[1].includes('rated 4/5'), sessions.join(' | '));
       await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-sample.png') });
+    });
+
+    it('opens an agenda item at its code, with a gutter marker on the flagged lines', async function () {
+      await showMentorship(wb.page);
+      await wb.page.locator('.monaco-list-row', { hasText: 'Why does this effect run after every render?' }).first().click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'useCartTotals.tsx' }).first().waitFor({ timeout: 15_000 });
+      // The flag icon is drawn as a gutter decoration with our SVG as its background.
+      const markers = await eventually('gutter markers', async () => {
+        const count = await wb.page.locator('.glyph-margin-widgets .cgmr').count();
+        return count >= 4 ? count : undefined;
+      });
+      assert.ok(markers >= 4, `expected a marker on each of the 4 flagged lines, saw ${markers}`);
+      await wb.page.screenshot({ path: join(wb.runDir, 'agenda-item-open.png') });
     });
 
     it('opens the agreement from the Command Palette', async function () {

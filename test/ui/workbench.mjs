@@ -8,7 +8,8 @@ import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 /** `prepare(runDir)` returns the settings to start with (it may create notes repos first). */
 export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {}) {
   const runDir = tempDir(name);
-  const workspace = makeSampleWorkspace(join(runDir, 'workspace'));
+  // Named like the sample's repository, so the sample agenda items find their code.
+  const workspace = makeSampleWorkspace(join(runDir, 'cart-checkout'));
   const settings = prepare(runDir);
   const logs = [];
   const server = await startCodeServer({ runDir, settings, log: (l) => logs.push(l) });
@@ -32,6 +33,8 @@ export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {})
 
 /** Clicks the Mentorship container in the Activity Bar and waits for its views. */
 export async function showMentorship(page) {
+  // Clicking the active container would close the side bar again.
+  if (await page.locator('.pane-header:has-text("Next Sync")').first().isVisible()) return;
   await page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first().click({ timeout: 60_000 });
   await page.locator('.pane-header[aria-label^="Next Sync"], .pane-header:has-text("Next Sync")').first().waitFor({ timeout: 30_000 });
 }
