@@ -1,10 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { agendaItemPath, renderAgendaItem } from '../../src/core/agendaItem';
+import { agreementFromDraft, renderAgreement } from '../../src/core/agreement';
+import { captureAnchor } from '../../src/core/codeAnchor';
+import type { MentorshipApi } from '../../src/extension';
 
 /**
- * Runs inside the real extension host (as extensionTestsPath): times `Extension.activate()`
- * (loading the bundle + running activate()) for Mentorship and for a no-op extension loaded
- * the same way, and prints one machine-readable line for bench/run.mjs.
+ * Runs inside the real extension host (as extensionTestsPath) and prints one machine-readable
+ * line for bench/run.mjs:
+ * - `Extension.activate()` (loading the bundle + running activate()) for Mentorship and for a
+ *   no-op extension loaded the same way;
+ * - the first and a warm render of the Next Sync tree holding 2,000 agenda items, next to
+ *   plainly reading the same 2,000 files.
  */
 export async function run(): Promise<void> {
   const timings: Record<string, number> = {};
@@ -18,5 +29,47 @@ export async function run(): Promise<void> {
     await extension.activate();
     timings[id] = performance.now() - started;
   }
+  if (process.env.MENTORSHIP_BENCH_TREE) Object.assign(timings, await treeRender());
   console.log(`MENTORSHIP_BENCH ${JSON.stringify(timings)}`);
+}
+
+async function treeRender(): Promise<Record<string, number>> {
+  const api = vscode.extensions.getExtension<MentorshipApi>('mentorship.mentorship')?.exports;
+  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!api || !workspace) throw new Error('no extension API or workspace');
+  const notes = path.join(mkdtempSync(path.join(tmpdir(), 'mentorship-bench-tree-')), 'notes');
+  mkdirSync(path.join(notes, 'agenda'), { recursive: true });
+  const agreement = agreementFromDraft({
+    role: 'mentee', me: { name: 'Sam', email: 'sam@example.com' }, other: { name: 'Alex', email: 'alex@example.com' },
+    purpose: 'Benchmark', sessionsPlanned: 5, minutesPerSession: 75, cadence: 'weekly', started: '2026-11-01',
+  });
+  writeFileSync(path.join(notes, 'mentorship.md'), renderAgreement(agreement));
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim();
+  const files = ['src/cart.ts', 'src/discounts.ts', 'src/useCartTotals.tsx'].map((p) => ({ p, text: readFileSync(path.join(workspace, p), 'utf8') }));
+  for (let i = 0; i < 2000; i++) {
+    const file = files[i % files.length] as { p: string; text: string };
+    const lines = file.text.split('\n').length;
+    const start = (i * 7) % Math.max(1, lines - 4);
+    const anchor = captureAnchor({ repository: 'workspace', commit: head, dirty: false, path: file.p, fileText: file.text, range: { startLine: start, endLine: start + 2 } });
+    const id = `b${String(i).padStart(5, '0')}`;
+    writeFileSync(path.join(notes, agendaItemPath(id)), renderAgendaItem({ id, created: '2026-11-20T10:00:00Z', author: 'sam@example.com', status: 'open', tags: [`t${i % 12}`], question: `Question ${i}?`, anchor }));
+  }
+  execFileSync('git', ['init', '--quiet', '--initial-branch', 'main'], { cwd: notes });
+  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'add', '-A'], { cwd: notes });
+  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'commit', '--quiet', '-m', 'seed'], { cwd: notes });
+
+  let t = performance.now();
+  for (const name of execFileSync('ls', [path.join(notes, 'agenda')], { encoding: 'utf8' }).split('\n').filter(Boolean)) readFileSync(path.join(notes, 'agenda', name), 'utf8');
+  const plainRead = performance.now() - t;
+
+  await vscode.workspace.getConfiguration('mentorship').update('notesRepo.path', notes, vscode.ConfigurationTarget.Global);
+  await new Promise((r) => setTimeout(r, 200));
+  t = performance.now();
+  const rows = (await api.trees.nextSync.getChildren()) ?? [];
+  const first = performance.now() - t;
+  if (rows.length < 2001) throw new Error(`expected 2,000 agenda rows, got ${rows.length}`);
+  t = performance.now();
+  await api.trees.nextSync.getChildren();
+  const warm = performance.now() - t;
+  return { treeFirst: first, treeWarm: warm, treePlainRead: plainRead };
 }

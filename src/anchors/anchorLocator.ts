@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import * as vscode from 'vscode';
 import type { AgendaItem } from '../core/agendaItem';
-import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation } from '../core/codeAnchor';
-import { parseUnifiedDiff } from '../core/unifiedDiff';
+import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation, type SourceFile } from '../core/codeAnchor';
+import { parseUnifiedDiff, type FileDiff } from '../core/unifiedDiff';
 import type { WorkspaceFileOrigin, WorkspaceRepo } from '../workspace/workspaceRepo';
 
 /** Where an agenda item's code is on this machine, or that it is not here at all. */
@@ -19,12 +19,20 @@ export type ItemLocation =
  */
 export class AnchorLocator {
   private readonly origins = new Map<string, Promise<WorkspaceFileOrigin | undefined>>();
+  // A file at a commit never changes, so it is kept until reset(); renames and diffs depend
+  // on HEAD and the current text, so they are kept per (commit, path) with what they came from.
+  private readonly committed = new Map<string, Promise<string | undefined>>();
+  private readonly renames = new Map<string, Promise<Map<string, string>>>();
+  private readonly diffs = new Map<string, { old: string; text: string; diff: FileDiff | undefined }>();
+  // The core keeps its search tables per file object: hand it the same object for the same text.
+  private readonly sources = new Map<string, SourceFile>();
 
   constructor(private readonly workspaceRepo: WorkspaceRepo) {}
 
   /** Forget cached repository facts (after a checkout, pull or folder change). */
   reset(): void {
     this.origins.clear();
+    this.renames.clear();
   }
 
   async locate(item: AgendaItem): Promise<ItemLocation> {
@@ -34,22 +42,57 @@ export class AnchorLocator {
     if (!origin) return { kind: 'elsewhere' };
     let relative = anchor.path;
     if (origin.inGit && anchor.commit) {
-      relative = (await this.workspaceRepo.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
+      relative = (await this.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
     }
     const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
     const text = await currentText(uri);
-    const old = origin.inGit && anchor.commit ? await this.workspaceRepo.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
-    const diff =
-      old !== undefined && text !== undefined && old !== text
-        ? parseUnifiedDiff(renameHeader(anchor.path, relative) + createTwoFilesPatch(`a/${anchor.path}`, `b/${relative}`, old, text, '', '', { context: 0 }))[0]
-        : undefined;
-    const location = relocateAnchor(anchor, text === undefined ? undefined : { path: relative, text }, diff);
+    const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
+    const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
+    const location = relocateAnchor(anchor, text === undefined ? undefined : this.sourceOf(relative, text), diff);
     return { kind: 'here', root: origin.root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(origin.root, ...location.path.split('/'))), location };
   }
 
   /** Re-locates against an open document's live text (edits not yet saved move the anchor). */
   locateInDocument(item: AgendaItem, document: vscode.TextDocument, relative: string): AnchorLocation {
     return relocateAnchor({ ...item.anchor, path: relative }, { path: relative, text: document.getText() });
+  }
+
+  private sourceOf(relative: string, text: string): SourceFile {
+    const cached = this.sources.get(relative);
+    if (cached && cached.text === text) return cached;
+    const source = { path: relative, text };
+    this.sources.set(relative, source);
+    return source;
+  }
+
+  private fileAt(root: string, commit: string, relative: string): Promise<string | undefined> {
+    const key = `${root}\0${commit}\0${relative}`;
+    let text = this.committed.get(key);
+    if (!text) {
+      text = this.workspaceRepo.fileAt(root, commit, relative);
+      this.committed.set(key, text);
+    }
+    return text;
+  }
+
+  private renamesSince(root: string, commit: string): Promise<Map<string, string>> {
+    const key = `${root}\0${commit}`;
+    let renames = this.renames.get(key);
+    if (!renames) {
+      renames = this.workspaceRepo.renamesSince(root, commit);
+      this.renames.set(key, renames);
+    }
+    return renames;
+  }
+
+  /** The diff from the flagged commit's file to the current text, computed once per pair. */
+  private diffOf(commit: string, from: string, to: string, old: string, text: string): FileDiff | undefined {
+    const key = `${commit}\0${from}\0${to}`;
+    const cached = this.diffs.get(key);
+    if (cached && cached.old === old && cached.text === text) return cached.diff;
+    const diff = parseUnifiedDiff(renameHeader(from, to) + createTwoFilesPatch(`a/${from}`, `b/${to}`, old, text, '', '', { context: 0 }))[0];
+    this.diffs.set(key, { old, text, diff });
+    return diff;
   }
 
   private async findRepository(repository: string): Promise<WorkspaceFileOrigin | undefined> {

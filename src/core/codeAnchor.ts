@@ -374,6 +374,11 @@ function snippetOf(anchor: CodeAnchor): Snippet {
 
 /** Fuzzy matches below this line similarity are not the flagged code. */
 const MIN_SIMILARITY = 0.6;
+/**
+ * Two lines this similar can be one line edited (a renamed name, a changed argument);
+ * `return { ok: false }` and `return { ok: true, value }` (about 0.65) are two different lines.
+ */
+const LINE_FLOOR = 0.7;
 /** A fuzzy match without context or diff to back it must be at least this similar. */
 const NEAR_VERBATIM = 0.9;
 /** A fuzzy winner must lead the next place by this much, or nothing is pointed at. */
@@ -786,8 +791,8 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
 
 /**
  * Line similarity of every snippet line j with every file nb position from..to−1, row-major,
- * times the snippet line's weight. Unrelated code lines share bigrams ("const ", "return "):
- * below 0.5 they count as nothing.
+ * times the snippet line's weight. Below LINE_FLOOR a pair counts as nothing: unrelated lines
+ * share bigrams ("const ", "return "), and a look-alike is not an edit.
  */
 function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: number): Float32Array {
   const width = to - from;
@@ -799,9 +804,9 @@ function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: 
       const other = index.nbText[p] as string;
       let value: number;
       if (line === other) value = 1;
-      else if ((2 * Math.min(line.length, other.length)) / (line.length + other.length) < 0.25) value = 0; // can't reach 0.5
+      else if (Math.min(line.length, other.length) / (line.length + other.length) < LINE_FLOOR - 0.5) value = 0; // bigrams alone can't lift it to the floor
       else value = lineSimilarity(line, grams, words, other, gramsAt(index, p), wordsAt(index, p));
-      matrix[j * width + (p - from)] = value < 0.5 ? 0 : value * (snippet.weights[j] as number);
+      matrix[j * width + (p - from)] = value < LINE_FLOOR ? 0 : value * (snippet.weights[j] as number);
     }
   });
   return matrix;

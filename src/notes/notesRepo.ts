@@ -31,6 +31,25 @@ export function checkNotePath(relative: string): void {
   }
 }
 
+const LOCK_RETRY_DELAYS_MS = [100, 200, 400, 800];
+
+/**
+ * Another git process (a second VS Code window, the user in a terminal) may hold
+ * .git/index.lock for a moment: retry with backoff. A lock that stays is reported, never
+ * removed here (it may belong to a git that is still running).
+ */
+async function whileIndexLocked<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = LOCK_RETRY_DELAYS_MS[tries];
+      if (delay === undefined || toNotesRepoError(error, 'git').code !== 'index-locked') throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /**
  * One mentorship relationship's git repository. All writes and git calls go through one
  * serialized queue; every change is one commit; sync is commit → pull --rebase → push,
@@ -150,8 +169,10 @@ export class NotesRepo {
       try {
         // Both print a line (add --verbose; commit without --quiet): simple-git waits ~50 ms
         // after a git call that prints nothing.
-        await this.git.raw(['add', '--verbose', '--', ...paths]);
-        const summary = await this.git.raw(['commit', '--no-verify', '-m', message, '--', ...paths]);
+        const summary = await whileIndexLocked(async () => {
+          await this.git.raw(['add', '--verbose', '--', ...paths]);
+          return this.git.raw(['commit', '--no-verify', '-m', message, '--', ...paths]);
+        });
         const sha = (await this.git.raw(['rev-parse', 'HEAD'])).trim();
         // "[main 1a2b3c4] message" when a commit was made; unchanged content makes none.
         if (/^\[/.test(summary.trimStart())) {

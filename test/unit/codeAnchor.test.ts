@@ -679,6 +679,31 @@ describe('core/unifiedDiff mapRangeThroughDiff', () => {
   });
 });
 
+describe('core/codeAnchor safety in look-alike code', () => {
+  // 300 functions from one template: every snippet has near-copies. Lines an edit touched may
+  // come out 'changed' or 'gone', but a range must always lie on what became of the flagged lines.
+  for (const seed of [42, 7, 99]) {
+    it(`never points at other code, with or without a diff (seed ${seed})`, () => {
+      const workload = buildRelocationWorkload({ seed });
+      const fileDiff = fileDiffFor(parseUnifiedDiff(workload.diffText), workload.path);
+      const current = prepareFile({ path: workload.path, text: workload.newText });
+      for (const withDiff of [true, false]) {
+        workload.anchors.forEach((flagged, i) => {
+          const anchor = withDiff ? flagged : { ...flagged, commit: undefined };
+          const got = relocateAnchor(anchor, current, withDiff ? fileDiff : undefined);
+          const region = workload.truth[i];
+          const where = `${withDiff ? 'with diff' : 'text only'}, anchor ${i} ${JSON.stringify(flagged.range)}: ${JSON.stringify(got)}`;
+          if (!region) assert.equal(got.status, 'gone', where);
+          else if (got.range) assert.ok(got.range.startLine <= region.endLine && region.startLine <= got.range.endLine, `${where} outside ${JSON.stringify(region)}`);
+          const untouched = workload.expected[i];
+          if (untouched && got.status !== 'gone') assert.deepEqual(got.range, untouched, where);
+          if (untouched && withDiff) assert.notEqual(got.status, 'gone', where);
+        });
+      }
+    });
+  }
+});
+
 describe('core/codeAnchor performance', () => {
   it('relocates 1,000 anchors across a 500-line diff well within budget', function () {
     this.timeout(20_000);

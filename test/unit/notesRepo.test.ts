@@ -133,6 +133,16 @@ describe('notes/notesRepo', function () {
       assert.equal(git(repo.root, 'status', '--porcelain'), '');
     });
 
+    it('waits for a short-lived index.lock of another git process and then commits', async () => {
+      const repo = await newRepo();
+      const lock = path.join(repo.root, '.git', 'index.lock');
+      writeFileSync(lock, '');
+      const released = new Promise((resolve) => setTimeout(() => resolve(rmSync(lock)), 250));
+      await repo.commitFiles([{ path: 'window-two.md', content: 'flagged from a second window' }], 'From the second window');
+      await released;
+      assert.deepEqual(commitSubjects(repo.root), ['From the second window']);
+    });
+
     it('tells commit listeners after each commit, not after a failure', async () => {
       const repo = await newRepo();
       let calls = 0;
