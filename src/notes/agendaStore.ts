@@ -29,16 +29,39 @@ export interface AgendaSnapshot {
 
 /** The agenda of one relationship: `agenda/<id>.md` files and their order for the sync. */
 export class AgendaStore {
-  constructor(private readonly repo: NotesRepo) {}
+  constructor(private readonly repo: NotesRepo) {
+    repo.onDidCommit(() => this.invalidate());
+  }
 
-  async load(): Promise<AgendaSnapshot> {
+  private snapshot: Promise<AgendaSnapshot> | undefined;
+
+  /**
+   * The agenda as on disk. The views, the badge and the gutter markers all ask for it after
+   * every change, so it is read once and kept until the next commit, pull or refresh.
+   */
+  load(): Promise<AgendaSnapshot> {
+    this.snapshot ??= this.read().catch((error: unknown) => {
+      this.snapshot = undefined;
+      throw error;
+    });
+    return this.snapshot;
+  }
+
+  /** Forget the kept snapshot (files changed: a commit, a pull, a hand edit). */
+  invalidate(): void {
+    this.snapshot = undefined;
+  }
+
+  private async read(): Promise<AgendaSnapshot> {
+    const files = await this.repo.listNotes(AGENDA_FOLDER);
+    const texts = await this.repo.readFiles(files);
     const items: AgendaItem[] = [];
     const problems: AgendaProblem[] = [];
-    for (const relative of await this.repo.listNotes(AGENDA_FOLDER)) {
-      const parsed = parseAgendaItem((await this.repo.readFile(relative)) ?? '');
+    files.forEach((relative, index) => {
+      const parsed = parseAgendaItem(texts[index] ?? '');
       if (parsed.ok) items.push(parsed.item);
       else problems.push({ file: path.join(this.repo.root, relative), problem: parsed.problem });
-    }
+    });
     const order = parseAgendaOrder(await this.repo.readFile(AGENDA_ORDER_FILE));
     return { items: orderAgenda(items, order), problems, order };
   }

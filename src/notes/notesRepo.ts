@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readFile as readFileCallback, readFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import writeFileAtomic from 'write-file-atomic';
@@ -8,6 +8,9 @@ import { NotesRepoError, toNotesRepoError } from './gitErrors';
 import { WriteQueue } from './writeQueue';
 
 export const REMOTE_NAME = 'origin';
+const READ_BATCH = 200;
+const readFileText = (file: string): Promise<string> =>
+  new Promise((resolve, reject) => readFileCallback(file, 'utf8', (error, text) => (error ? reject(error) : resolve(text))));
 const DEFAULT_BRANCH = 'main';
 
 /** A file to write, by its path relative to the notes repo root. */
@@ -111,11 +114,33 @@ export class NotesRepo {
 
   async readFile(relative: string): Promise<string | undefined> {
     try {
-      return await fs.readFile(path.join(this.root, relative), 'utf8');
+      // The callback API: fs.promises.readFile is several times slower on small files.
+      return await readFileText(path.join(this.root, relative));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+
+  /**
+   * Reads many notes (missing ones as undefined). Small files are read synchronously in
+   * batches, yielding between batches: for thousands of notes this is several times faster
+   * than one async read each, and never blocks the extension host for long.
+   */
+  async readFiles(relatives: readonly string[]): Promise<(string | undefined)[]> {
+    const texts: (string | undefined)[] = [];
+    for (let start = 0; start < relatives.length; start += READ_BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const relative of relatives.slice(start, start + READ_BATCH)) {
+        try {
+          texts.push(readFileSync(path.join(this.root, relative), 'utf8'));
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          texts.push(undefined);
+        }
+      }
+    }
+    return texts;
   }
 
   /** Markdown files directly inside `folder` (e.g. "agenda"), sorted by name. */

@@ -21,6 +21,10 @@ export class Relationship {
     readonly sync: SyncScheduler,
   ) {
     this.agenda = new AgendaStore(repo);
+    // A sync may have pulled the other person's agenda changes.
+    sync.onDidChange((state) => {
+      if (state.kind === 'synced') this.agenda.invalidate();
+    });
   }
 
   get root(): string {
@@ -37,6 +41,7 @@ export class Relationship {
 
   /** Re-reads `mentorship.md`; a broken file is reported, never rewritten. */
   async reload(): Promise<AgreementState> {
+    this.agenda.invalidate();
     const text = await this.repo.readFile(AGREEMENT_FILE);
     if (text === undefined) {
       this.agreementState = { kind: 'missing' };
