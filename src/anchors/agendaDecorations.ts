@@ -59,9 +59,11 @@ export class AgendaDecorations implements vscode.Disposable {
     const markers = new Map<string, Marker[]>();
     for (const relationship of await this.directory.relationships()) {
       if (relationship.agreement.kind !== 'ready') continue;
-      for (const item of (await relationship.agenda.load()).items) {
-        if (item.status === 'resolved') continue;
-        const where = await this.locator.locate(item);
+      const items = (await relationship.agenda.load()).items.filter((item) => item.status !== 'resolved');
+      const locations = await this.locator.locateAll(items);
+      for (const [index, item] of items.entries()) {
+        const where = locations[index];
+        if (!where) continue;
         if (where.kind !== 'here' || where.location.status === 'gone') continue;
         const editor = editors.find((e) => e.document.uri.fsPath === where.uri.fsPath);
         if (!editor) continue;

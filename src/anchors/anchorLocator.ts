@@ -35,7 +35,13 @@ export class AnchorLocator {
     this.renames.clear();
   }
 
-  async locate(item: AgendaItem): Promise<ItemLocation> {
+  /** Locates many items, reading each file once for the whole batch. */
+  async locateAll(items: readonly AgendaItem[]): Promise<ItemLocation[]> {
+    const texts = new Map<string, Promise<string | undefined>>();
+    return Promise.all(items.map((item) => this.locate(item, texts)));
+  }
+
+  async locate(item: AgendaItem, texts?: Map<string, Promise<string | undefined>>): Promise<ItemLocation> {
     const { anchor } = item;
     if (!anchor.repository) return { kind: 'elsewhere' };
     const origin = await this.findRepository(anchor.repository);
@@ -45,7 +51,12 @@ export class AnchorLocator {
       relative = (await this.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
     }
     const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
-    const text = await currentText(uri);
+    let pending = texts?.get(uri.toString());
+    if (!pending) {
+      pending = currentText(uri);
+      texts?.set(uri.toString(), pending);
+    }
+    const text = await pending;
     const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
     const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
     const location = relocateAnchor(anchor, text === undefined ? undefined : this.sourceOf(relative, text), diff);

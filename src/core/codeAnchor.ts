@@ -4,7 +4,7 @@
  * runs git; this module only decides where the flagged code is now.
  *
  * Lines are 0-based everywhere (line 0 is the first line of a file, as in VS Code's API) and
- * ranges cover whole lines, both ends included. Only the human-readable reasons count from 1.
+ * ranges cover whole lines, both ends included. Add 1 only to show a line number to a person.
  */
 import { addedRanges, mapRangeThroughDiff, type FileDiff, type LineRange, type MappedRange } from './unifiedDiff';
 
@@ -31,9 +31,10 @@ export interface CodeAnchor {
 }
 
 /**
- * - exact: the flagged code is where it was (whitespace-only edits count as unchanged).
- * - moved: the same code (maybe reindented) at another line or in another file.
- * - changed: code that was clearly the flagged code, edited since.
+ * - exact: the flagged code starts on the same line of the same file, unchanged or changed only
+ *   in whitespace (reindented, blank lines added or removed; the reason then says so).
+ * - moved: the same code, maybe re-whitespaced, on another line or in another file.
+ * - changed: code that is clearly the flagged code, edited since (wherever it is now).
  * - gone: not found, or not found with enough certainty to point at anything.
  */
 export type AnchorStatus = 'exact' | 'moved' | 'changed' | 'gone';
@@ -229,16 +230,20 @@ function tokenIndex(index: FileIndex): Map<string, number[]> {
   return (index.tokens = map);
 }
 
-/** Braces and other punctuation-only lines count a quarter: they match anywhere. */
-function lineWeight(normalized: string): number {
-  return SIGNIFICANT.test(normalized) ? 1 : 0.25;
+/**
+ * How much a line tells where it is, in this file: a line found k times counts 1/k (the
+ * 300th `return result;` tells nothing), and a punctuation-only line a quarter of that.
+ */
+function lineWeight(index: FileIndex, normalized: string): number {
+  const occurrences = normalizedIndex(index).get(normalized)?.length ?? 0;
+  return (SIGNIFICANT.test(normalized) ? 1 : 0.25) / Math.max(1, occurrences);
 }
 
 function weightPrefix(index: FileIndex): Float64Array {
   if (index.weights) return index.weights;
   const prefix = new Float64Array(index.nbText.length + 1);
   index.nbText.forEach((line, p) => {
-    prefix[p + 1] = (prefix[p] as number) + lineWeight(line);
+    prefix[p + 1] = (prefix[p] as number) + lineWeight(index, line);
   });
   return (index.weights = prefix);
 }
@@ -332,9 +337,6 @@ interface Snippet {
   /** Bigrams and words per non-blank line, filled on first fuzzy use (most anchors never get there). */
   readonly grams: (Uint32Array | undefined)[];
   readonly words: (readonly string[] | undefined)[];
-  /** lineWeight of each non-blank line, and their sum. */
-  readonly weights: readonly number[];
-  readonly weight: number;
   /** Blank lines before the first / after the last non-blank line of the snippet. */
   readonly lead: number;
   readonly trail: number;
@@ -359,8 +361,6 @@ function snippetOf(anchor: CodeAnchor): Snippet {
     nbText,
     grams: [],
     words: [],
-    weights: nbText.map(lineWeight),
-    weight: nbText.reduce((sum, line) => sum + lineWeight(line), 0),
     lead,
     trail,
     lowInfo: distinct < MIN_DISTINCT_CHARS,
@@ -661,7 +661,7 @@ function plausible(range: LineRange, hints: SearchHints): boolean {
 
 /**
  * Verbatim, else whitespace-insensitive: best context first, then nearest to the expected line.
- * Several copies and not one context line to choose by is no answer at all (ambiguous).
+ * Several copies and no context to choose by is no answer at all (ambiguous).
  */
 function findVerbatim(index: FileIndex, snippet: Snippet, hints: SearchHints): { found?: Found; ambiguous: boolean } {
   const attempts: Array<[Found['kind'], () => LineRange[]]> = [
@@ -671,15 +671,17 @@ function findVerbatim(index: FileIndex, snippet: Snippet, hints: SearchHints): {
   let ambiguous = false;
   if (snippet.nbText.length === 0) return { ambiguous }; // blank lines are everywhere
   for (const [kind, search] of attempts) {
-    const ranked = search()
-      .filter((range) => plausible(range, hints))
+    const found = search().filter((range) => plausible(range, hints));
+    // One copy of telling code is itself; among several copies, or for a plain snippet, only
+    // context found on both sides says which one is the flagged one.
+    const several = found.length > 1;
+    const ranked = found
       .map((range) => ({ range, context: contextOfRange(index, range, snippet), distance: Math.abs(range.startLine - hints.expectedLine) }))
-      .filter((c) => !snippet.lowInfo || placesPlainSnippet(c.context))
+      .filter((c) => (!snippet.lowInfo && !several) || placesPlainSnippet(c.context))
       .sort((a, b) => b.context.matched - a.context.matched || a.distance - b.distance || a.range.startLine - b.range.startLine);
     const best = ranked[0];
-    if (!best) continue;
-    if (ranked.length > 1 && !best.context.none && !supported(best.context)) {
-      ambiguous = true;
+    if (!best) {
+      ambiguous ||= several;
       continue;
     }
     // Copies that only distance tells apart are named in the reason, never passed over silently.
@@ -744,15 +746,17 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
   // windows overlap share one similarity matrix, so no line pair is compared twice.
   const span = Math.max(1, Math.floor((m * 7) / 3));
   const starts = [...new Set(seeds.flatMap((seed) => [seed - 1, seed, seed + 1].map((start) => clamp(start, 0, n - 1))))].sort((a, b) => a - b);
+  const weights = snippet.nbText.map((line) => lineWeight(index, line));
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
   const windows: Window[] = [];
   for (let i = 0; i < starts.length; ) {
     let j = i;
     while (j + 1 < starts.length && (starts[j + 1] as number) < (starts[j] as number) + span) j++;
     const from = starts[i] as number;
     const to = Math.min(n, (starts[j] as number) + span);
-    const matrix = similarityMatrix(index, snippet, from, to);
+    const matrix = similarityMatrix(index, snippet, weights, from, to);
     for (let k = i; k <= j; k++) {
-      const window = bestWindow(matrix, to - from, (starts[k] as number) - from, snippet, weightPrefix(index).subarray(from));
+      const window = bestWindow(matrix, to - from, (starts[k] as number) - from, m, totalWeight, weightPrefix(index).subarray(from));
       if (window) windows.push({ ...window, first: window.first + from, last: window.last + from });
     }
     i = j + 1;
@@ -794,7 +798,7 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
  * times the snippet line's weight. Below LINE_FLOOR a pair counts as nothing: unrelated lines
  * share bigrams ("const ", "return "), and a look-alike is not an edit.
  */
-function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: number): Float32Array {
+function similarityMatrix(index: FileIndex, snippet: Snippet, weights: readonly number[], from: number, to: number): Float32Array {
   const width = to - from;
   const matrix = new Float32Array(snippet.nbText.length * width);
   snippet.nbText.forEach((line, j) => {
@@ -806,7 +810,7 @@ function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: 
       if (line === other) value = 1;
       else if (Math.min(line.length, other.length) / (line.length + other.length) < LINE_FLOOR - 0.5) value = 0; // bigrams alone can't lift it to the floor
       else value = lineSimilarity(line, grams, words, other, gramsAt(index, p), wordsAt(index, p));
-      matrix[j * width + (p - from)] = value < LINE_FLOOR ? 0 : value * (snippet.weights[j] as number);
+      matrix[j * width + (p - from)] = value < LINE_FLOOR ? 0 : value * (weights[j] as number);
     }
   });
   return matrix;
@@ -815,12 +819,11 @@ function similarityMatrix(index: FileIndex, snippet: Snippet, from: number, to: 
 /**
  * Weighted LCS of the snippet's lines against the matrix columns from `offset`, for every window
  * length at once (the DP's last row), scored as a weighted Dice ratio over lines:
- * 2·matched / (snippet weight + window weight), where a brace line weighs a quarter of a line
- * of code. Lines inserted into or deleted from the snippet cost a little; windows longer than
+ * 2·matched / (snippet weight + window weight), lines weighted by how telling they are here
+ * (lineWeight): a copy-pasted neighbour matches on its common lines but not on the telling ones. Lines inserted into or deleted from the snippet cost a little; windows longer than
  * 7/3 of the snippet can't reach MIN_SIMILARITY and are not tried.
  */
-function bestWindow(matrix: Float32Array, width: number, offset: number, snippet: Snippet, prefix: Float64Array): Window | undefined {
-  const m = snippet.nbText.length;
+function bestWindow(matrix: Float32Array, width: number, offset: number, m: number, snippetWeight: number, prefix: Float64Array): Window | undefined {
   const length = Math.min(width - offset, Math.max(1, Math.floor((m * 7) / 3)));
   let previous = new Float64Array(length + 1);
   let row = new Float64Array(length + 1);
@@ -836,7 +839,7 @@ function bestWindow(matrix: Float32Array, width: number, offset: number, snippet
   let best: Window | undefined;
   for (let k = 1; k <= length; k++) {
     const weight = previous[k] as number;
-    const score = (2 * weight) / (snippet.weight + (prefix[offset + k] as number) - (prefix[offset] as number));
+    const score = (2 * weight) / (snippetWeight + (prefix[offset + k] as number) - (prefix[offset] as number));
     // On a tie the window holding more of the snippet wins: lines inserted into it stay inside.
     if (!best || score > best.similarity + 1e-9 || (score > best.similarity - 1e-9 && weight > best.weight)) {
       best = { first: offset, last: offset + k - 1, similarity: score, weight };

@@ -36,7 +36,8 @@ export class NextSyncTree extends RelationshipTree {
     }
     const [sessionsHeld, agenda] = await Promise.all([relationship.repo.listNotes('sessions').then((s) => s.length), relationship.agenda.load()]);
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
-    const nodes = await Promise.all(pending.map(async (item) => new AgendaItemNode(relationship, item, await this.locator.locate(item))));
+    const locations = await this.locator.locateAll(pending);
+    const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld), ...groupAgenda(relationship, nodes, this.grouping())];
     if (nodes.length === 0) {
       rows.push(
