@@ -101,8 +101,8 @@ const before = codeFile(400); // 2,400 lines
 const beforeLines = before.split('\n');
 const afterLines = [];
 beforeLines.forEach((line, i) => {
-  // About 500 changed lines: two comment lines above every 12th line, and some lines edited.
-  if (i % 12 === 0) afterLines.push(`// note ${i}`, `// more ${i}`);
+  // About 500 changed lines: two comment lines above every 10th line, and some lines edited.
+  if (i % 10 === 0) afterLines.push(`// note ${i}`, `// more ${i}`);
   afterLines.push(i % 53 === 1 ? line.replace('scaled', 'scaledValues') : line);
 });
 const after = afterLines.join('\n');

@@ -21,6 +21,7 @@ export interface MentorshipApi {
   readonly directory: MentorshipDirectory;
   readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
   readonly decorations: AgendaDecorations;
+  readonly agendaDragAndDrop: AgendaDragAndDrop;
 }
 
 /**
@@ -39,11 +40,12 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     return (AGENDA_GROUPINGS as readonly string[]).includes(saved ?? '') ? (saved as AgendaGrouping) : 'order';
   };
   const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report), takeaways: new TakeawaysTree(directory, report) };
+  const agendaDragAndDrop = new AgendaDragAndDrop(directory, report);
   const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
     treeDataProvider: trees.nextSync,
     showCollapseAll: true,
     canSelectMany: true,
-    dragAndDropController: new AgendaDragAndDrop(directory, report),
+    dragAndDropController: agendaDragAndDrop,
   });
   const setGrouping = async (value: AgendaGrouping): Promise<void> => {
     await context.globalState.update(STATE_KEYS.agendaGrouping, value);
@@ -83,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
     { dispose: () => directory.reload() },
   );
-  return { directory, trees, decorations };
+  return { directory, trees, decorations, agendaDragAndDrop };
 }
 
 /** The count of open agenda items, as a badge on the Next Sync view. */

@@ -781,10 +781,10 @@ function findFuzzy(index: FileIndex, snippet: Snippet, hints: SearchHints): { fo
   const best = scored[0];
   if (!best) return { ambiguous: false };
   // Without the diff's word that the lines were edited in place, the match needs its context
-  // (both sides for a plain snippet), or to be nearly verbatim: copy-pasted code is similar too.
+  // (both sides for generic lines), or to be nearly verbatim: copy-pasted code is similar too.
   const backed =
     best.inPlace ||
-    (best.base >= MIN_SIMILARITY && (snippet.lowInfo ? placesPlainSnippet(best.context) : supported(best.context) || best.context.none)) ||
+    (best.base >= MIN_SIMILARITY && (generic ? placesPlainSnippet(best.context) : supported(best.context) || best.context.none)) ||
     (!generic && best.similarity >= NEAR_VERBATIM);
   if (!backed) return { ambiguous: false };
   const runnerUp = scored.find((c) => !overlaps(c.range, best.range));

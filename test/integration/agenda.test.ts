@@ -89,6 +89,75 @@ ${original}`);
     assert.equal(readFileSync(file, 'utf8'), original, 'the workspace is back as it was');
   });
 
+  it('orders the agenda by drag and drop (saved in the notes repo) and groups it by tag or file', async () => {
+    const api = await mentorshipApi();
+    for (const [line, question, tag] of [
+      [2, 'First question?', 'alpha'],
+      [8, 'Second question?', 'beta'],
+      [14, 'Third question?', 'alpha'],
+    ] as const) {
+      await select('src/cart.ts', line, line);
+      await vscode.commands.executeCommand('mentorship.flagForNextSync', { question, tags: [tag] });
+    }
+    const questions = async (): Promise<string[]> =>
+      (await visibleRows(api.trees.nextSync)).filter((r) => r.includes(' question?')).map((r) => r.split(' — ')[0] ?? '');
+    assert.deepEqual(await questions(), ['First question?', 'Second question?', 'Third question?']);
+    const nodes = (await api.trees.nextSync.getChildren()) ?? [];
+    const third = nodes.find((n) => labelOf(n) === 'Third question?');
+    const first = nodes.find((n) => labelOf(n) === 'First question?');
+    assert.ok(third && first);
+    const transfer = new vscode.DataTransfer();
+    await api.agendaDragAndDrop.handleDrag([third], transfer);
+    await api.agendaDragAndDrop.handleDrop(first, transfer);
+    assert.deepEqual(await questions(), ['Third question?', 'First question?', 'Second question?']);
+    const order = JSON.parse(readFileSync(path.join(notes, 'agenda', 'order.json'), 'utf8')) as { order: string[] };
+    assert.equal(order.order.length, 3);
+    assert.equal(commitSubjects(notes)[0], 'Reorder the agenda for the next sync');
+
+    await vscode.commands.executeCommand('mentorship.groupAgendaByTag');
+    try {
+      const groups = (await api.trees.nextSync.getChildren()) ?? [];
+      const alpha = groups.find((g) => labelOf(g) === '#alpha');
+      assert.ok(alpha, groups.map(labelOf).join(' | '));
+      assert.deepEqual((await visibleRows(api.trees.nextSync, alpha)).map((r) => r.split(' — ')[0]), ['Third question?', 'First question?']);
+      await vscode.commands.executeCommand('mentorship.groupAgendaByFile');
+      const byFile = (await api.trees.nextSync.getChildren()) ?? [];
+      assert.ok(byFile.some((g) => labelOf(g) === 'src/cart.ts'), byFile.map(labelOf).join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('mentorship.showAgendaInSyncOrder');
+    }
+  });
+
+  it('keeps only the snippet for an unsaved file, caps a huge selection, and refuses binary content', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'python', content: 'def total(items):\n    return sum(items)\n' });
+    const editor = await vscode.window.showTextDocument(untitled);
+    editor.selection = new vscode.Selection(0, 0, 1, 0);
+    const file = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Scratch idea?', tags: [] });
+    assert.ok(file);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /\n {2}repository: ''\n {2}dirty: true\n {2}path: Untitled-\d+\n {2}start_line: 1\n {2}end_line: 1\n/);
+    assert.ok(text.includes('```python\ndef total(items):\n```'), text);
+
+    const big = await vscode.workspace.openTextDocument({ language: 'plaintext', content: Array.from({ length: 500 }, (_, i) => `line ${i}`).join('\n') });
+    const bigEditor = await vscode.window.showTextDocument(big);
+    bigEditor.selection = new vscode.Selection(0, 0, 499, 0);
+    const capped = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'All of it?', tags: [] });
+    assert.ok(capped);
+    const cappedText = readFileSync(capped, 'utf8');
+    assert.match(cappedText, /\n {2}end_line: 200\n/);
+    const snippet = /```plaintext\n([\s\S]*?)\n```/.exec(cappedText)?.[1] ?? '';
+    assert.equal(snippet.split('\n').length, 200, 'capped at 200 lines');
+    assert.ok(snippet.endsWith('line 199'));
+
+    const binary = await vscode.workspace.openTextDocument({ content: 'PNG\u0000\u0001\u0002 data' });
+    await vscode.window.showTextDocument(binary);
+    const before = commitSubjects(notes).length;
+    const refused = await vscode.commands.executeCommand<string | undefined>('mentorship.flagForNextSync', { question: 'Binary?', tags: [] });
+    assert.equal(refused, undefined);
+    assert.equal(commitSubjects(notes).length, before, 'nothing was committed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('redacts a planted token before it reaches the notes repo, and says so', async () => {
     const folder = workspaceFolder();
     const secretFile = path.join(folder, 'src', 'config.ts');
