@@ -1,8 +1,9 @@
 // Builds the extension host bundle (dist/extension.js, `vscode` external) and transpiles the
 // sources and tests one file each into out/ for mocha (unit tests and the in-editor suite).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,31 @@ function tsFiles(dir) {
   });
 }
 
+// Libraries the extension needs only once it does something (git, YAML, diffs, atomic writes):
+// each is its own file in dist/vendor/, required on first use, so activation loads only the
+// small host bundle.
+const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic'];
+const lazyVendors = {
+  name: 'lazy-vendors',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${LAZY_VENDORS.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+const require = createRequire(import.meta.url);
+const vendors = {
+  entryPoints: LAZY_VENDORS.map((name) => ({ in: require.resolve(name), out: `vendor/${name}` })),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outdir: 'dist',
+  alias: { debug: './src/notes/quietDebug.ts' },
+  legalComments: production ? 'linked' : 'inline',
+  minify: production,
+  metafile: true,
+  logLevel: 'warning',
+};
+
 const host = {
   entryPoints: ['src/extension.ts'],
   bundle: true,
@@ -23,7 +49,7 @@ const host = {
   format: 'cjs',
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  alias: { debug: './src/notes/quietDebug.ts' },
+  plugins: [lazyVendors],
   legalComments: production ? 'linked' : 'inline', // licenses of bundled packages go to dist/extension.js.LEGAL.txt
   minify: production,
   sourcemap: !production,
@@ -44,11 +70,13 @@ const tests = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(host), esbuild.context(tests)]);
+  const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(tests)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  const result = await esbuild.build(host);
+  // A clean dist/: no chunk or license file of an earlier build is packaged by mistake.
+  rmSync('dist', { recursive: true, force: true });
+  const [result, vendorResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors)]);
   if (!production) await esbuild.build(tests);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
+  console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB`);
 }

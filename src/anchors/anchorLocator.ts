@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import * as vscode from 'vscode';
 import type { AgendaItem } from '../core/agendaItem';
 import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation, type SourceFile } from '../core/codeAnchor';
@@ -101,7 +100,7 @@ export class AnchorLocator {
     const key = `${commit}\0${from}\0${to}`;
     const cached = this.diffs.get(key);
     if (cached && cached.old === old && cached.text === text) return cached.diff;
-    const diff = parseUnifiedDiff(renameHeader(from, to) + createTwoFilesPatch(`a/${from}`, `b/${to}`, old, text, '', '', { context: 0 }))[0];
+    const diff = parseUnifiedDiff(renameHeader(from, to) + loadDiff().createTwoFilesPatch(`a/${from}`, `b/${to}`, old, text, '', '', { context: 0 }))[0];
     this.diffs.set(key, { old, text, diff });
     return diff;
   }
@@ -122,6 +121,12 @@ export class AnchorLocator {
     }
     return undefined;
   }
+}
+
+/** The line diff library, loaded the first time an anchor needs a diff. */
+function loadDiff(): typeof import('diff') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see esbuild.mjs
+  return require('diff') as typeof import('diff');
 }
 
 async function currentText(uri: vscode.Uri): Promise<string | undefined> {

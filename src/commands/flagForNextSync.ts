@@ -53,7 +53,9 @@ export async function flagForNextSync(directory: MentorshipDirectory, workspaceR
   const captured = captureAnchor({ ...where, fileText, range, language: document.languageId });
   let snippet = captured.snippet;
   if (snippet.length > MAX_SNIPPET_CHARS) {
-    snippet = snippet.slice(0, MAX_SNIPPET_CHARS);
+    // Cut at a line boundary so the kept lines still match the code exactly.
+    const cut = snippet.lastIndexOf('\n', MAX_SNIPPET_CHARS);
+    snippet = snippet.slice(0, cut > 0 ? cut : MAX_SNIPPET_CHARS);
     notes.push(`The snippet was capped at ${MAX_SNIPPET_CHARS.toLocaleString('en')} characters.`);
   }
   // Secrets never reach the notes repo: the snippet and its context lines are scanned first.

@@ -287,15 +287,6 @@ function wordDice(a: readonly string[], b: readonly string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
-/**
- * Similarity of two normalized lines: the mean of character-bigram Dice (a renamed identifier
- * keeps most bigrams) and word Dice (so lines of templated code, alike but for their names and
- * numbers, do not pass for each other).
- */
-function lineSimilarity(a: string, aGrams: Uint32Array, aWords: readonly string[], b: string, bGrams: Uint32Array, bWords: readonly string[]): number {
-  if (a === b) return 1;
-  return (dice(aGrams, bGrams) + wordDice(aWords, bWords)) / 2;
-}
 
 /** Character bigrams as sorted codes, so two lines compare by one merge, without allocation. */
 function bigrams(line: string): Uint32Array {
@@ -802,14 +793,18 @@ function similarityMatrix(index: FileIndex, snippet: Snippet, weights: readonly 
   const width = to - from;
   const matrix = new Float32Array(snippet.nbText.length * width);
   snippet.nbText.forEach((line, j) => {
-    const grams = (snippet.grams[j] ??= bigrams(line));
     const words = (snippet.words[j] ??= wordsOf(line));
     for (let p = from; p < to; p++) {
       const other = index.nbText[p] as string;
-      let value: number;
+      let value = 0;
       if (line === other) value = 1;
-      else if (Math.min(line.length, other.length) / (line.length + other.length) < LINE_FLOOR - 0.5) value = 0; // bigrams alone can't lift it to the floor
-      else value = lineSimilarity(line, grams, words, other, gramsAt(index, p), wordsAt(index, p));
+      else {
+        // The mean of word Dice (templated lines differ in their names and numbers) and bigram
+        // Dice (a renamed identifier keeps most bigrams); the cheaper word half decides first
+        // whether the pair can reach the floor at all.
+        const byWords = wordDice(words, wordsAt(index, p));
+        if ((byWords + 1) / 2 >= LINE_FLOOR) value = (byWords + dice((snippet.grams[j] ??= bigrams(line)), gramsAt(index, p))) / 2;
+      }
       matrix[j * width + (p - from)] = value < LINE_FLOOR ? 0 : value * (weights[j] as number);
     }
   });

@@ -1,4 +1,12 @@
-import { CORE_SCHEMA, dump, load, YAMLException } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
+
+let jsYaml: typeof JsYaml | undefined;
+/** The YAML parser, loaded on first use: activating the extension does not need it. */
+function yaml(): typeof JsYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see esbuild.mjs
+  jsYaml ??= require('js-yaml') as typeof JsYaml;
+  return jsYaml;
+}
 
 /** A markdown file split into its YAML front matter and its body. */
 export interface FrontMatterDocument {
@@ -42,9 +50,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   let data: unknown;
   try {
     // CORE_SCHEMA: dates and times stay the strings the user wrote; no custom tags.
-    data = load(yamlText, { schema: CORE_SCHEMA, json: false });
+    data = yaml().load(yamlText, { schema: yaml().CORE_SCHEMA, json: false });
   } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
+    if (!(error instanceof yaml().YAMLException)) throw error;
     // mark.line is 0-based within the YAML; +2 for the opening "---" line and 1-basing.
     return { ok: false, problem: { reason: error.reason || 'invalid YAML', line: (error.mark?.line ?? 0) + 2 } };
   }
@@ -59,7 +67,7 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
 /** Renders front matter and body back into one markdown file. */
 export function renderFrontMatter(data: Record<string, unknown>, body: string): string {
-  const yamlText = dump(data, { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
+  const yamlText = yaml().dump(data, { schema: yaml().CORE_SCHEMA, lineWidth: -1, noRefs: true }).trimEnd();
   const trimmedBody = body.replace(/^\n+/, '');
   return `---\n${yamlText}\n---\n\n${trimmedBody.endsWith('\n') ? trimmedBody : `${trimmedBody}\n`}`;
 }

@@ -78,6 +78,7 @@ export function parseUnifiedDiff(text: string, options: DiffParseOptions = {}): 
   const lines = text.split('\n');
   const files: FileDiff[] = [];
   let file: FileBuilder | undefined;
+  let skipping = false;
 
   const finish = (): void => {
     if (file) files.push(buildFileDiff(file));
@@ -88,19 +89,22 @@ export function parseUnifiedDiff(text: string, options: DiffParseOptions = {}): 
     const line = stripCr(lines[i] ?? '');
     if (line.startsWith('diff --git ')) {
       finish();
+      skipping = false;
       const [oldPath, newPath] = splitGitHeader(line.slice('diff --git '.length), srcPrefix, dstPrefix);
       file = { sawPaths: false, headerOld: oldPath, headerNew: newPath, oldIsNull: false, newIsNull: false, binary: false, hunks: [] };
       continue;
     }
+    if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+      // Merge diffs have no single old side to map from: skip the whole section.
+      finish();
+      skipping = true;
+      continue;
+    }
+    if (skipping) continue;
     // Plain unified diffs (GNU diff, jsdiff) have no `diff --git` line: `---` then `+++` opens a file.
     if (line.startsWith('--- ') && (lines[i + 1] ?? '').startsWith('+++ ') && (!file || file.sawPaths || file.hunks.length > 0)) {
       finish();
       file = { sawPaths: false, oldIsNull: false, newIsNull: false, binary: false, hunks: [] };
-    }
-    if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
-      // Merge diffs have no single old side to map from: skip the whole section.
-      finish();
-      continue;
     }
     if (!file) continue;
 

@@ -1,4 +1,4 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { isGitVersionSupported, MINIMUM_GIT_VERSION, parseGitVersion } from '../core/gitVersion';
 import { NotesRepoError } from './gitErrors';
 
@@ -14,8 +14,14 @@ export interface GitOptions {
  * simple-git configured for the notes repo: no terminal prompts (they would hang the
  * background sync), ssh in batch mode, a timeout, and none of simple-git's unsafe options.
  */
+/** simple-git, loaded the first time git is needed (never during activation). */
+function loadSimpleGit(): typeof import('simple-git') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see esbuild.mjs
+  return require('simple-git') as typeof import('simple-git');
+}
+
 export function createGit(baseDir: string, options: GitOptions = {}): SimpleGit {
-  const git = simpleGit({
+  const git = loadSimpleGit().simpleGit({
     baseDir,
     binary: options.binary || 'git',
     maxConcurrentProcesses: 4,

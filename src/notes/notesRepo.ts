@@ -1,7 +1,6 @@
 import { readFile as readFileCallback, readFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
-import writeFileAtomic from 'write-file-atomic';
 import { checkRemoteUrl } from '../core/remoteUrl';
 import { createGit, ensureGitInstalled, type GitOptions } from './git';
 import { NotesRepoError, toNotesRepoError } from './gitErrors';
@@ -32,6 +31,12 @@ export function checkNotePath(relative: string): void {
   if (!NOTE_PATH.test(relative) || relative.split('/').includes('..')) {
     throw new NotesRepoError('refused', `Refused to write "${relative}": not a notes-repo file name.`);
   }
+}
+
+/** write-file-atomic, loaded on the first write. */
+function loadWriteFileAtomic(): typeof import('write-file-atomic') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred load, see esbuild.mjs
+  return require('write-file-atomic') as typeof import('write-file-atomic');
 }
 
 const LOCK_RETRY_DELAYS_MS = [100, 200, 400, 800];
@@ -188,7 +193,7 @@ export class NotesRepo {
       for (const file of files) {
         const absolute = path.join(this.root, file.path);
         await fs.mkdir(path.dirname(absolute), { recursive: true });
-        await writeFileAtomic(absolute, file.content, { encoding: 'utf8', fsync: true });
+        await loadWriteFileAtomic()(absolute, file.content, { encoding: 'utf8', fsync: true });
       }
       const paths = files.map((file) => file.path);
       try {

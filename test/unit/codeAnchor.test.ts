@@ -623,8 +623,9 @@ describe('core/unifiedDiff parseUnifiedDiff (real git output)', () => {
     assert.deepEqual(both.map((d) => [d.change, d.oldPath, d.newPath, d.hunks.length]), [['renamed', 'edit.txt', 'src/edit.txt', 3], ['modified', 'edit.txt', 'edit.txt', 3]]);
   });
 
-  it('ignores a preamble and binary files have no hunks', () => {
-    const diffs = parseUnifiedDiff('commit abc\n\ndiff --git a/img.png b/img.png\nindex 1..2 100644\nBinary files a/img.png and b/img.png differ\n');
+  it('ignores a preamble and merge (--cc) sections; binary files have no hunks', () => {
+    const merge = 'diff --cc a.txt\nindex 1,2..3\n--- a/a.txt\n+++ b/a.txt\n@@@ -1,1 -1,1 +1,1 @@@\n- one\n -two\n++three\n';
+    const diffs = parseUnifiedDiff(`commit abc\n\n${merge}diff --git a/img.png b/img.png\nindex 1..2 100644\nBinary files a/img.png and b/img.png differ\n`);
     assert.deepEqual(diffs, [{ oldPath: 'img.png', newPath: 'img.png', change: 'modified', binary: true, hunks: [] }]);
     assert.deepEqual(parseUnifiedDiff(''), []);
   });
