@@ -74,6 +74,8 @@ export async function flagForNextSync(directory: MentorshipDirectory, workspaceR
     question,
     anchor: {
       ...captured,
+      // A character cap may have dropped lines: the range covers what was kept.
+      range: { startLine: captured.range.startLine, endLine: captured.range.startLine + snippet.split('\n').length - 1 },
       snippet: redactedSnippet.text,
       contextBefore: captured.contextBefore.length ? redactedBefore.text.split('\n') : [],
       contextAfter: captured.contextAfter.length ? redactedAfter.text.split('\n') : [],
