@@ -270,23 +270,8 @@ function wordsAt(index: FileIndex, p: number): readonly string[] {
 
 /** Dice coefficient of two sorted word multisets; lines without words compare as equal. */
 function wordDice(a: readonly string[], b: readonly string[]): number {
-  if (a.length + b.length === 0) return 1;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as string;
-    const y = b[j] as string;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * common) / (a.length + b.length);
+  return sortedDice(a, b);
 }
-
 
 /** Character bigrams as sorted codes, so two lines compare by one merge, without allocation. */
 function bigrams(line: string): Uint32Array {
@@ -300,12 +285,18 @@ function bigrams(line: string): Uint32Array {
 
 /** Dice coefficient of two bigram multisets: 1 for the same line, ~0.9 for a renamed identifier. */
 function dice(a: Uint32Array, b: Uint32Array): number {
+  return sortedDice(a, b);
+}
+
+/** Dice coefficient of two sorted multisets, by one merge walk; two empty sets are equal. */
+function sortedDice<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+  if (a.length + b.length === 0) return 1;
   let i = 0;
   let j = 0;
   let common = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
+    const x = a[i] as T;
+    const y = b[j] as T;
     if (x === y) {
       common++;
       i++;

@@ -3,17 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bareRemote, commitSubjects, git } from '../support/git';
-import { freshNotesLocation, labelOf, mentorshipApi, SAM_AND_ALEX, setSetting, visibleRows } from './harness';
+import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows } from './harness';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Mentorship in a real VS Code', () => {
   it('registers the Mentorship container with its three views and its commands', async () => {
@@ -88,7 +79,7 @@ describe('Mentorship in a real VS Code', () => {
     assert.equal(offline?.pending, 1);
     assert.deepEqual(commitSubjects(notes), ['Set up mentorship: Sam Rivera ↔ Alex Chen'], 'the local commit stays');
     // The background sync keeps retrying and says how many commits wait.
-    const state = await waitFor('the offline sync state', async () => {
+    const state = await eventually('the offline sync state', async () => {
       const [relationship] = await api.directory.relationships();
       return relationship?.sync.state.kind === 'offline' ? relationship.sync.state : undefined;
     });
@@ -147,7 +138,7 @@ describe('Mentorship in a real VS Code', () => {
     const broken = readFileSync(file, 'utf8').replace('sessions_planned: 5', 'sessions_planned: [5');
     writeFileSync(file, broken);
     await vscode.commands.executeCommand('mentorship.refresh');
-    const rows = await waitFor('the problem row', async () => {
+    const rows = await eventually('the problem row', async () => {
       const shown = await visibleRows(api.trees.nextSync);
       return shown.some((row) => row.startsWith('mentorship.md — line')) ? shown : undefined;
     });

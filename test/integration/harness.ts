@@ -47,3 +47,14 @@ export const SAM_AND_ALEX = {
   cadence: 'every two weeks' as const,
   started: '2026-11-02',
 };
+
+/** Polls until `probe` gives a value (not undefined or false), or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
