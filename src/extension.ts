@@ -22,6 +22,7 @@ export interface MentorshipApi {
   readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
   readonly decorations: AgendaDecorations;
   readonly agendaDragAndDrop: AgendaDragAndDrop;
+  readonly nextSyncView: vscode.TreeView<vscode.TreeItem>;
 }
 
 /**
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
   const reveal = async (root: string, id: string): Promise<void> => {
     await vscode.commands.executeCommand(`${VIEWS.nextSync}.focus`);
-    const item = ((await trees.nextSync.getChildren()) ?? []).find((node) => node.id === `agenda:${root}:${id}`);
+    const item = await trees.nextSync.find(`agenda:${root}:${id}`);
     if (item) await nextSyncView.reveal(item, { select: true, focus: true });
   };
 
@@ -85,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
     { dispose: () => directory.reload() },
   );
-  return { directory, trees, decorations, agendaDragAndDrop };
+  return { directory, trees, decorations, agendaDragAndDrop, nextSyncView };
 }
 
 /** The count of open agenda items, as a badge on the Next Sync view. */

@@ -26,7 +26,30 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
     return element;
   }
 
+  /** Each node's parent as last rendered; TreeView.reveal walks up through getParent. */
+  private readonly parents = new WeakMap<vscode.TreeItem, vscode.TreeItem | undefined>();
+
+  getParent(element: vscode.TreeItem): vscode.TreeItem | undefined {
+    return this.parents.get(element);
+  }
+
+  /** Finds a rendered node by id, looking into relationship and group nodes. */
+  async find(id: string): Promise<vscode.TreeItem | undefined> {
+    const queue = [...(await this.getChildren())];
+    for (let node = queue.shift(); node; node = queue.shift()) {
+      if (node.id === id) return node;
+      if (node.collapsibleState !== vscode.TreeItemCollapsibleState.None) queue.push(...(await this.getChildren(node)));
+    }
+    return undefined;
+  }
+
   async getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+    const children = await this.childrenOrMessage(element);
+    for (const child of children) this.parents.set(child, element);
+    return children;
+  }
+
+  private async childrenOrMessage(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
     try {
       if (element instanceof RelationshipNode) return await this.childrenOf(element.relationship);
       if (element && 'children' in element && typeof element.children === 'function') return (element.children as () => vscode.TreeItem[])();

@@ -176,6 +176,13 @@ ${original}`);
       return markers.length === 1 ? markers : undefined;
     });
     assert.deepEqual(before.map((m) => [m.startLine, m.endLine]), [[7, 11]]);
+    // The hover's "Show in Next Sync" link selects the item in the view.
+    const [relationship] = await api.directory.relationships();
+    const [item] = relationship ? (await relationship.agenda.load()).items : [];
+    assert.ok(item);
+    await vscode.commands.executeCommand('mentorship.revealAgendaItem', notes, item.id);
+    assert.equal(api.nextSyncView.selection[0]?.id, `agenda:${notes}:${item.id}`);
+    await vscode.window.showTextDocument(editor.document);
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// a comment\n// another\n'));
     const after = await eventually('the marker to move', () => {
       const markers = api.decorations.markersIn(editor.document.uri);
