@@ -32,6 +32,22 @@ function fenceFor(snippet: string): string {
   return '`'.repeat(longest + 1);
 }
 
+// VS Code language ids that markdown renderers (GitHub, marked) know by another name.
+const FENCE_NAMES: Record<string, string> = {
+  typescriptreact: 'tsx',
+  javascriptreact: 'jsx',
+  shellscript: 'sh',
+  csharp: 'cs',
+  plaintext: 'text',
+  fsharp: 'fs',
+  objectivec: 'objc',
+};
+
+/** The fence label for a snippet, so the notes render highlighted outside VS Code too. */
+export function fenceLanguage(languageId: string | undefined): string {
+  return languageId ? (FENCE_NAMES[languageId] ?? languageId) : '';
+}
+
 export function renderAgendaItem(item: AgendaItem): string {
   const { anchor } = item;
   const fence = fenceFor(anchor.snippet);
@@ -54,11 +70,29 @@ export function renderAgendaItem(item: AgendaItem): string {
       context_after: [...anchor.contextAfter],
     },
   };
-  const body = `${item.question.trim()}\n\n${fence}${anchor.language ?? ''}\n${anchor.snippet.replace(/\n$/, '')}\n${fence}\n`;
+  const body = `${item.question.trim()}\n\n${fence}${fenceLanguage(anchor.language)}\n${anchor.snippet.replace(/\n$/, '')}\n${fence}\n`;
   return renderFrontMatter(frontMatter, body);
 }
 
-const LAST_FENCE = /(^|\n)(`{3,})([^\n`]*)\n([\s\S]*?)\n\2[ \t]*\n?$/;
+/**
+ * The snippet is the fenced block that ends the body; the question above may hold code
+ * blocks of its own. Found from the end: the closing fence, then the nearest opening line
+ * with the same fence.
+ */
+function lastFencedBlock(body: string): { index: number; language: string; code: string } | undefined {
+  const lines = body.replace(/\s+$/, '').split('\n');
+  const closing = lines.length - 1;
+  const fence = /^(`{3,})[ \t]*$/.exec(lines[closing] ?? '')?.[1];
+  if (!fence) return undefined;
+  for (let open = closing - 1; open >= 0; open--) {
+    const match = /^(`{3,})([^`]*)$/.exec(lines[open] ?? '');
+    if (match && match[1] === fence) {
+      const index = lines.slice(0, open).reduce((sum, line) => sum + line.length + 1, 0);
+      return { index, language: (match[2] ?? '').trim(), code: lines.slice(open + 1, closing).join('\n') };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Reads an agenda file defensively: broken front matter or wrong types are reported with the
@@ -98,9 +132,10 @@ export function parseAgendaItem(text: string): AgendaItemResult {
   if (!contextBefore) return fail('context_before', 'must be a list of lines');
   if (!contextAfter) return fail('context_after', 'must be a list of lines');
 
-  const fenced = LAST_FENCE.exec(body.replace(/\s+$/, '\n'));
-  const snippet = fenced?.[4] ?? '';
-  const question = (fenced ? body.slice(0, fenced.index) : body).trim();
+  const unixBody = body.replace(/\r\n/g, '\n');
+  const fenced = lastFencedBlock(unixBody);
+  const snippet = fenced?.code ?? '';
+  const question = (fenced ? unixBody.slice(0, fenced.index) : unixBody).trim();
   const range: LineRange = { startLine: start - 1, endLine: end - 1 };
   return {
     ok: true,
@@ -120,7 +155,7 @@ export function parseAgendaItem(text: string): AgendaItemResult {
         snippet,
         contextBefore,
         contextAfter,
-        language: typeof a.language === 'string' ? a.language : fenced?.[3]?.trim() || undefined,
+        language: typeof a.language === 'string' ? a.language : fenced?.language || undefined,
       },
     },
   };

@@ -136,7 +136,7 @@ ${original}`);
     assert.ok(capped);
     const cappedText = readFileSync(capped, 'utf8');
     assert.match(cappedText, /\n {2}end_line: 200\n/);
-    const snippet = /```plaintext\n([\s\S]*?)\n```/.exec(cappedText)?.[1] ?? '';
+    const snippet = /```text\n([\s\S]*?)\n```/.exec(cappedText)?.[1] ?? '';
     assert.equal(snippet.split('\n').length, 200, 'capped at 200 lines');
     assert.ok(snippet.endsWith('line 199'));
 
