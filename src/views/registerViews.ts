@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { AnchorLocator } from '../anchors/anchorLocator';
+import { COMMANDS, CONTEXT_KEYS, STATE_KEYS, VIEWS } from '../constants';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import { AgendaDragAndDrop } from './agendaDragAndDrop';
+import { AGENDA_GROUPINGS, type AgendaGrouping } from './agendaGrouping';
+import { NextSyncTree } from './nextSyncTree';
+import { PairingTree } from './pairingTree';
+import { SNIPPET_SCHEME, SnippetProvider } from './snippetProvider';
+import { SyncStatusBar } from './syncStatusBar';
+import { TakeawaysTree } from './takeawaysTree';
+
+export interface MentorshipViews {
+  readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
+  readonly nextSyncView: vscode.TreeView<vscode.TreeItem>;
+  readonly agendaDragAndDrop: AgendaDragAndDrop;
+  /** Focuses Next Sync and selects an agenda item (the hover's "Show in Next Sync"). */
+  reveal(root: string, id: string): Promise<void>;
+}
+
+/** The three views, their badge, grouping commands, drag and drop, status bar and snippet documents. */
+export function registerViews(
+  context: vscode.ExtensionContext,
+  directory: MentorshipDirectory,
+  locator: AnchorLocator,
+  report: (error: unknown) => void,
+): MentorshipViews {
+  const grouping = (): AgendaGrouping => {
+    const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
+    return (AGENDA_GROUPINGS as readonly string[]).includes(saved ?? '') ? (saved as AgendaGrouping) : 'order';
+  };
+  const setGrouping = async (value: AgendaGrouping): Promise<void> => {
+    await context.globalState.update(STATE_KEYS.agendaGrouping, value);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, value);
+    directory.reload();
+  };
+  // Context keys are free to set; this is not I/O.
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
+
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report), takeaways: new TakeawaysTree(directory, report) };
+  const agendaDragAndDrop = new AgendaDragAndDrop(directory, report);
+  const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
+    treeDataProvider: trees.nextSync,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: agendaDragAndDrop,
+  });
+  context.subscriptions.push(
+    trees.nextSync,
+    trees.pairing,
+    trees.takeaways,
+    nextSyncView,
+    vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing }),
+    vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
+    new SyncStatusBar(directory, nextSyncView),
+    vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),
+    vscode.commands.registerCommand(COMMANDS.showAgendaInSyncOrder, () => setGrouping('order')),
+    vscode.commands.registerCommand(COMMANDS.groupAgendaByFile, () => setGrouping('file')),
+    vscode.commands.registerCommand(COMMANDS.groupAgendaByTag, () => setGrouping('tag')),
+    directory.onDidChange(() => void updateContextKeys(directory)),
+    directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView)),
+  );
+  return {
+    trees,
+    nextSyncView,
+    agendaDragAndDrop,
+    async reveal(root, id) {
+      await vscode.commands.executeCommand(`${VIEWS.nextSync}.focus`);
+      const item = await trees.nextSync.find(`agenda:${root}:${id}`);
+      if (item) await nextSyncView.reveal(item, { select: true, focus: true });
+    },
+  };
+}
+
+/** The count of open agenda items, as a badge on the Next Sync view. */
+async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.TreeView<vscode.TreeItem>): Promise<void> {
+  let open = 0;
+  for (const relationship of await directory.relationships()) {
+    open += (await relationship.agenda.load()).items.filter((item) => item.status === 'open').length;
+  }
+  view.badge = open > 0 ? { value: open, tooltip: `${open} open agenda item${open === 1 ? '' : 's'} for the next sync` } : undefined;
+}
+
+async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {
+  const relationships = await directory.relationships();
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRelationship, relationships.length > 0);
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.loaded, true);
+}
