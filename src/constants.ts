@@ -33,7 +33,6 @@ export const COMMANDS = {
 
 export const CONTEXT_KEYS = {
   hasRelationship: 'mentorship.hasRelationship',
-  loaded: 'mentorship.loaded',
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
 

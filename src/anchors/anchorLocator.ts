@@ -25,6 +25,7 @@ export class AnchorLocator {
   private readonly diffs = new Map<string, { old: string; text: string; diff: FileDiff | undefined }>();
   // The core keeps its search tables per file object: hand it the same object for the same text.
   private readonly sources = new Map<string, SourceFile>();
+  private readonly located = new WeakMap<AgendaItem, { source?: SourceFile; diff?: FileDiff; location: AnchorLocation }>();
 
   constructor(private readonly workspaceRepo: WorkspaceRepo) {}
 
@@ -58,7 +59,13 @@ export class AnchorLocator {
     const text = await pending;
     const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
     const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
-    const location = relocateAnchor(anchor, text === undefined ? undefined : this.sourceOf(relative, text), diff);
+    const source = text === undefined ? undefined : this.sourceOf(relative, text);
+    // The tree and the gutter markers both locate every item after each change: the same
+    // item against the same file text and diff is answered once.
+    const previous = this.located.get(item);
+    const location =
+      previous && previous.source === source && previous.diff === diff ? previous.location : relocateAnchor(anchor, source, diff);
+    this.located.set(item, { source, diff, location });
     return { kind: 'here', root: origin.root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(origin.root, ...location.path.split('/'))), location };
   }
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { agendaItemPath, questionTitle, type AgendaItem } from '../core/agendaItem';
+import { agendaItemPath, normalizeTag, questionTitle, type AgendaItem } from '../core/agendaItem';
 import { captureAnchor, normalizeRemoteUrl, type LineRange } from '../core/codeAnchor';
 import { newNoteId } from '../core/ids';
 import { describeFindings, redactSecrets } from '../core/secretScan';
@@ -8,7 +8,7 @@ import { COMMANDS, VIEWS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
 import type { WorkspaceRepo } from '../workspace/workspaceRepo';
-import { normalizeTag, pickTags } from './pickTags';
+import { pickTags } from './pickTags';
 
 /** Big enough for any function worth discussing, small enough to read in a sync. */
 export const MAX_SNIPPET_LINES = 200;

@@ -4,6 +4,7 @@ import { AGREEMENT_FILE } from '../core/agreement';
 import { slugify } from '../core/ids';
 import { checkRemoteUrl } from '../core/remoteUrl';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import { uniqueFolder } from '../notes/folders';
 import { NotesRepo, type SyncOutcome } from '../notes/notesRepo';
 import type { Relationship } from '../notes/relationship';
 import type { NotesSettings } from './notesSettings';
@@ -55,8 +56,7 @@ export async function cloneNotesRepo(directory: MentorshipDirectory, settings: N
   const check = checkRemoteUrl(url);
   if (!check.ok) throw new Error(check.reason);
   const name = slugify(path.basename(check.url.replace(/\.git$/, '').replace(/[:/]+$/, '')));
-  let target = path.join(settings.storageFolder, name);
-  for (let n = 2; await exists(target); n++) target = path.join(settings.storageFolder, `${name}-${n}`);
+  const target = await uniqueFolder(settings.storageFolder, name);
   const repo = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Cloning ${check.url}…` },
     () => NotesRepo.clone(check.url, target, settings.git),
@@ -112,13 +112,4 @@ export async function syncRelationships(relationships: readonly Relationship[], 
     }
   });
   return last;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(vscode.Uri.file(file));
-    return true;
-  } catch {
-    return false;
-  }
 }

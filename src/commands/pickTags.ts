@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { normalizeTag } from '../core/agendaItem';
 
 type TagItem = vscode.QuickPickItem & { tag: string };
 
@@ -34,15 +35,4 @@ export function pickTags(existing: readonly string[]): Promise<string[] | undefi
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });
-}
-
-/** Tags are single lowercase words: "React Hooks" → "react-hooks". */
-export function normalizeTag(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/^#/, '')
-    .replace(/[^a-z0-9+#.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
 }

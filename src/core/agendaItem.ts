@@ -201,3 +201,14 @@ export function reorder(order: readonly string[], moved: readonly string[], targ
   const at = target === undefined ? rest.length : Math.max(0, rest.indexOf(target));
   return [...rest.slice(0, at), ...moved, ...rest.slice(at)];
 }
+
+/** Tags are single lowercase words: "React Hooks" → "react-hooks". */
+export function normalizeTag(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^#/, '')
+    .replace(/[^a-z0-9+#.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { slugify } from '../core/ids';
 import { notesLocationProblem } from '../core/notesLocation';
@@ -6,6 +5,7 @@ import type { GitOptions } from './git';
 import { NotesRepo } from './notesRepo';
 import { Relationship, type UnusableNotesRepo } from './relationship';
 import { SyncScheduler } from './syncScheduler';
+import { pathExists, uniqueFolder } from './folders';
 
 /** Where notes repos live, read from settings by the editor side. */
 export interface NotesRepoLocations {
@@ -122,7 +122,7 @@ export class MentorshipDirectory {
         unusable.push({ root, reason: problem });
         continue;
       }
-      if (root === where.defaultRepo && !(await exists(path.join(root, '.git')))) {
+      if (root === where.defaultRepo && !(await pathExists(path.join(root, '.git')))) {
         continue; // zero setup: the default repo is created the first time it is needed
       }
       try {
@@ -144,21 +144,5 @@ export class MentorshipDirectory {
 
   private fire(): void {
     for (const listener of this.listeners) listener();
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function uniqueFolder(parent: string, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = path.join(parent, n === 1 ? base : `${base}-${n}`);
-    if (!(await exists(candidate))) return candidate;
   }
 }

@@ -39,6 +39,16 @@ function loadWriteFileAtomic(): typeof import('write-file-atomic') {
   return require('write-file-atomic') as typeof import('write-file-atomic');
 }
 
+/** A rejected promise (never a synchronous throw) when any path is not one of ours. */
+function refuseBadPaths(relatives: readonly string[]): Promise<never> | undefined {
+  try {
+    relatives.forEach(checkNotePath);
+    return undefined;
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 const LOCK_RETRY_DELAYS_MS = [100, 200, 400, 800];
 
 /**
@@ -184,11 +194,8 @@ export class NotesRepo {
    * version, never a torn file) and commits exactly those paths as one commit.
    */
   commitFiles(files: readonly NoteFile[], message: string): Promise<string> {
-    try {
-      for (const file of files) checkNotePath(file.path);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const refused = refuseBadPaths(files.map((file) => file.path));
+    if (refused) return refused;
     return this.queue.run(async () => {
       for (const file of files) {
         const absolute = path.join(this.root, file.path);
@@ -220,11 +227,8 @@ export class NotesRepo {
    * recovered with git.
    */
   removeFiles(relativePaths: readonly string[], message: string): Promise<string> {
-    try {
-      for (const relative of relativePaths) checkNotePath(relative);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const refused = refuseBadPaths(relativePaths);
+    if (refused) return refused;
     return this.queue.run(async () => {
       try {
         // rm prints "rm 'path'", so simple-git does not wait for output that never comes.
