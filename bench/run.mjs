@@ -147,10 +147,66 @@ for (let i = 0; i < runs; i++) {
 }
 row('flag to commit (capture, redact, write, commit), 5,000-file repo (p95)', '≤ 150 ms', `${ms(p95(flagTimes))} (median ${ms(median(flagTimes))})`, `plain git add && git commit: median ${ms(median(plain))}`, p95(flagTimes) <= 150);
 
+// --- Takeaways: save to local commit, and a full sync round trip -------------------------------
+const { renderSessionTemplate } = require(join(ROOT, 'out', 'src', 'core', 'sessionRecord.js'));
+const sessionText = (i) => renderSessionTemplate({ date: '2026-11-23', participants: ['sam@example.com', 'alex@example.com'], mode: 'pairing', agendaItemIds: [] }, [], []).replace('## Takeaways\n- ', `## Takeaways\n- Takeaway written in save ${i}`);
+const saveRepo = await NotesRepo.open(bigRepo('save'));
+const savePlainRoot = bigRepo('save-plain');
+const saves = [];
+const savesPlain = [];
+for (let i = 0; i < runs; i++) {
+  // What saving a session in the editor does: the document's text committed as one commit.
+  let t = performance.now();
+  await saveRepo.commitFiles([{ path: 'sessions/2026-11-23-benchsave.md', content: sessionText(i) }], 'Edit takeaways: 2026-11-23-benchsave');
+  saves.push(performance.now() - t);
+  t = performance.now();
+  writeFileSync(join(savePlainRoot, 'sessions', '2026-11-23-benchsave.md'), sessionText(i));
+  execFileSync('git', ['add', '--', 'sessions/2026-11-23-benchsave.md'], { cwd: savePlainRoot });
+  execFileSync('git', ['commit', '--quiet', '-m', 'Edit takeaways', '--', 'sessions/2026-11-23-benchsave.md'], { cwd: savePlainRoot });
+  savesPlain.push(performance.now() - t);
+}
+row('save takeaways to a local commit, 5,000-file repo (p95)', '≤ 100 ms', `${ms(p95(saves))} (median ${ms(median(saves))})`, `plain git add && git commit: p95 ${ms(p95(savesPlain))}, median ${ms(median(savesPlain))}`, p95(saves) <= 100);
+
+// Two clones of one local bare remote take turns: each round trip brings in the other's commit.
+const syncBare = join(mkdtempSync(join(tmpdir(), 'mentorship-bench-bare-')), 'notes.git');
+execFileSync('git', ['clone', '--quiet', '--bare', bigRepo('sync-seed'), syncBare]);
+const cloneOf = (name) => {
+  const dir = join(mkdtempSync(join(tmpdir(), `mentorship-bench-${name}-`)), 'notes');
+  execFileSync('git', ['clone', '--quiet', syncBare, dir]);
+  execFileSync('git', ['config', 'user.name', name], { cwd: dir });
+  execFileSync('git', ['config', 'user.email', `${name}@example.com`], { cwd: dir });
+  return dir;
+};
+const syncOurs = await NotesRepo.open(cloneOf('mentee'));
+const syncPlainRoot = cloneOf('mentor');
+const roundTrips = [];
+const roundTripsPlain = [];
+for (let i = 0; i < runs; i++) {
+  let t = performance.now();
+  await syncOurs.commitFiles([{ path: `sessions/2026-11-23-m${i}.md`, content: sessionText(i) }], `Record takeaways ${i}`);
+  const outcome = await syncOurs.sync();
+  roundTrips.push(performance.now() - t);
+  if (outcome.kind !== 'synced') throw new Error(`sync failed: ${JSON.stringify(outcome)}`);
+  t = performance.now();
+  writeFileSync(join(syncPlainRoot, 'sessions', `2026-11-23-p${i}.md`), sessionText(i));
+  execFileSync('git', ['add', '--', `sessions/2026-11-23-p${i}.md`], { cwd: syncPlainRoot });
+  execFileSync('git', ['commit', '--quiet', '-m', `Plain ${i}`], { cwd: syncPlainRoot });
+  execFileSync('git', ['pull', '--rebase', '--quiet', 'origin', 'main'], { cwd: syncPlainRoot });
+  execFileSync('git', ['push', '--quiet', 'origin', 'HEAD:main'], { cwd: syncPlainRoot });
+  roundTripsPlain.push(performance.now() - t);
+}
+row(
+  'sync round trip: commit, bring in the remote, push (local bare remote, p95)',
+  '≤ 300 ms',
+  `${ms(p95(roundTrips))} (median ${ms(median(roundTrips))})`,
+  `plain git commit + pull --rebase + push: p95 ${ms(p95(roundTripsPlain))}, median ${ms(median(roundTripsPlain))}; ratio ${(median(roundTrips) / median(roundTripsPlain)).toFixed(2)}×`,
+  p95(roundTrips) <= 300,
+);
+
 // --- Activation in the real VS Code --------------------------------------------------------
 ensureTools({ quiet: true });
 const activation = { mentorship: [], noop: [] };
-const tree = { first: [], warm: [], plain: [] };
+const tree = { first: [], statuses: [], warm: [], reload: [], plain: [] };
 const activationRuns = quick ? 3 : 5;
 for (let i = 0; i < activationRuns; i++) {
   let timings;
@@ -171,7 +227,9 @@ for (let i = 0; i < activationRuns; i++) {
     activation.noop.push(timings['mentorship-bench.noop']);
     if (timings.treeFirst !== undefined) {
       tree.first.push(timings.treeFirst);
+      tree.statuses.push(timings.treeStatuses);
       tree.warm.push(timings.treeWarm);
+      tree.reload.push(timings.treeReload);
       tree.plain.push(timings.treePlainRead);
     }
   }
@@ -196,6 +254,20 @@ if (tree.first.length) {
     `${ms(median(tree.first))} median (warm ${ms(median(tree.warm))})`,
     `plain read of the 2,000 files: ${ms(median(tree.plain))}; ratio ${(median(tree.first) / median(tree.plain)).toFixed(1)}×`,
     median(tree.first) <= 100,
+  );
+  row(
+    'Next Sync rows from nothing loaded (repo reopened, agenda cache)',
+    '≤ 100 ms',
+    `${ms(median(tree.reload))} median`,
+    `plain read of the 2,000 files: ${ms(median(tree.plain))}`,
+    median(tree.reload) <= 100,
+  );
+  row(
+    'Next Sync anchor statuses all filled in (first render → last status)',
+    'reported',
+    `${ms(median(tree.statuses))} median`,
+    '—',
+    true,
   );
 }
 

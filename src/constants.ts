@@ -29,6 +29,13 @@ export const COMMANDS = {
   showAgendaInSyncOrder: 'mentorship.showAgendaInSyncOrder',
   groupAgendaByFile: 'mentorship.groupAgendaByFile',
   groupAgendaByTag: 'mentorship.groupAgendaByTag',
+  /** Takes an optional SessionFacts (src/core/sessionFacts.ts) to prefill the session file. */
+  recordTakeaways: 'mentorship.recordTakeaways',
+  rateSession: 'mentorship.rateSession',
+  postUpdate: 'mentorship.postUpdate',
+  reviewAgreement: 'mentorship.reviewAgreement',
+  completeActionItem: 'mentorship.completeActionItem',
+  compareConflictCopy: 'mentorship.compareConflictCopy',
 } as const;
 
 export const CONTEXT_KEYS = {
@@ -39,6 +46,7 @@ export const CONTEXT_KEYS = {
 /** Keys of the extension's global state (view preferences, not notes). */
 export const STATE_KEYS = {
   agendaGrouping: 'mentorship.agendaGrouping',
+  feedbackReminders: 'mentorship.feedbackReminders',
 } as const;
 
 export const SETTINGS = {
@@ -48,4 +56,5 @@ export const SETTINGS = {
   additionalNotesRepos: 'notesRepo.additional',
   autoSync: 'sync.auto',
   gitPath: 'git.path',
+  feedbackReminderHours: 'feedback.reminderDelayHours',
 } as const;

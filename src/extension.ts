@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { AgendaDecorations } from './anchors/agendaDecorations';
 import { AnchorLocator } from './anchors/anchorLocator';
 import { AnchorRefresher } from './anchors/anchorRefresher';
+import { FeedbackPrompt } from './commands/feedbackPrompt';
+import { NoteEditors } from './commands/noteEditors';
+import { announceKeptBoth, commitNotesOnSave } from './commands/notesAutoCommit';
 import { NotesSettings } from './commands/notesSettings';
 import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './commands/userMessages';
@@ -14,6 +17,7 @@ import { WorkspaceRepo } from './workspace/workspaceRepo';
 export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly directory: MentorshipDirectory;
   readonly decorations: AgendaDecorations;
+  readonly feedback: FeedbackPrompt;
 }
 
 /**
@@ -28,13 +32,23 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const workspaceRepo = new WorkspaceRepo(settings.git);
   const locator = new AnchorLocator(workspaceRepo);
   const views = registerViews(context, directory, locator, report);
+  const noteEditors = new NoteEditors();
+  const feedback = new FeedbackPrompt(
+    context.globalState,
+    directory,
+    () => Math.max(0, vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.feedbackReminderHours, 48)) * 3_600_000,
+    report,
+  );
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
 
   context.subscriptions.push(
     log,
     decorations,
     new AnchorRefresher(directory, locator),
-    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id) }),
+    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback }),
+    feedback,
+    commitNotesOnSave(directory, report),
+    announceKeptBoth(directory, noteEditors),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS.section)) directory.reload();
     }),
@@ -42,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

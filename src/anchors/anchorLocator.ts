@@ -2,9 +2,24 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AgendaItem } from '../core/agendaItem';
-import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation, type SourceFile } from '../core/codeAnchor';
+import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation, type CodeAnchor, type SourceFile } from '../core/codeAnchor';
 import { parseUnifiedDiff, type FileDiff } from '../core/unifiedDiff';
 import type { WorkspaceFileOrigin, WorkspaceRepo } from '../workspace/workspaceRepo';
+
+/** One anchored file, looked up once per batch for all the items on it. */
+interface AnchoredFile {
+  readonly root: string;
+  readonly relative: string;
+  readonly uri: vscode.Uri;
+  readonly source?: SourceFile;
+  readonly diff?: FileDiff;
+}
+
+/** What one locateAll shares between its items: file texts by URI, anchored files by key. */
+interface LocateBatch {
+  readonly texts: Map<string, Promise<string | undefined>>;
+  readonly files: Map<string, Promise<AnchoredFile | undefined>>;
+}
 
 /** Where an agenda item's code is on this machine, or that it is not here at all. */
 export type ItemLocation =
@@ -35,38 +50,52 @@ export class AnchorLocator {
     this.renames.clear();
   }
 
-  /** Locates many items, reading each file once for the whole batch. */
+  /** Locates many items; items on the same file at the same commit share one file lookup. */
   async locateAll(items: readonly AgendaItem[]): Promise<ItemLocation[]> {
-    const texts = new Map<string, Promise<string | undefined>>();
-    return Promise.all(items.map((item) => this.locate(item, texts)));
+    const batch: LocateBatch = { texts: new Map(), files: new Map() };
+    return Promise.all(items.map((item) => this.locate(item, batch)));
   }
 
-  async locate(item: AgendaItem, texts?: Map<string, Promise<string | undefined>>): Promise<ItemLocation> {
+  async locate(item: AgendaItem, batch: LocateBatch = { texts: new Map(), files: new Map() }): Promise<ItemLocation> {
     const { anchor } = item;
     if (!anchor.repository) return { kind: 'elsewhere' };
-    const origin = await this.findRepository(anchor.repository);
-    if (!origin) return { kind: 'elsewhere' };
-    let relative = anchor.path;
-    if (origin.inGit && anchor.commit) {
-      relative = (await this.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
-    }
-    const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
-    let pending = texts?.get(uri.toString());
+    const key = `${anchor.repository}\0${anchor.commit ?? ''}\0${anchor.path}`;
+    let pending = batch.files.get(key);
     if (!pending) {
-      pending = currentText(uri);
-      texts?.set(uri.toString(), pending);
+      pending = this.fileOf(anchor, batch.texts);
+      batch.files.set(key, pending);
     }
-    const text = await pending;
-    const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
-    const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
-    const source = text === undefined ? undefined : this.sourceOf(relative, text);
+    const file = await pending;
+    if (!file) return { kind: 'elsewhere' };
+    const { source, diff, relative, uri, root } = file;
     // The tree and the gutter markers both locate every item after each change: the same
     // item against the same file text and diff is answered once.
     const previous = this.located.get(item);
     const location =
       previous && previous.source === source && previous.diff === diff ? previous.location : relocateAnchor(anchor, source, diff);
     this.located.set(item, { source, diff, location });
-    return { kind: 'here', root: origin.root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(origin.root, ...location.path.split('/'))), location };
+    return { kind: 'here', root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(root, ...location.path.split('/'))), location };
+  }
+
+  /** The anchored file as it is now and, when the flagged commit is known, the diff since. */
+  private async fileOf(anchor: CodeAnchor, texts: Map<string, Promise<string | undefined>>): Promise<AnchoredFile | undefined> {
+    const origin = await this.findRepository(anchor.repository);
+    if (!origin) return undefined;
+    let relative = anchor.path;
+    if (origin.inGit && anchor.commit) {
+      relative = (await this.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
+    }
+    const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
+    let pending = texts.get(uri.toString());
+    if (!pending) {
+      pending = currentText(uri);
+      texts.set(uri.toString(), pending);
+    }
+    const text = await pending;
+    const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
+    const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
+    const source = text === undefined ? undefined : this.sourceOf(relative, text);
+    return { root: origin.root, relative, uri, source, diff };
   }
 
   /** Re-locates against an open document's live text (edits not yet saved move the anchor). */

@@ -9,6 +9,11 @@ import { editQuestion, findAgendaItem, openAgendaItem, removeAgendaItem, setAgen
 import { flagForNextSync, type FlagAnswers } from './flagForNextSync';
 import { cloneNotesRepo, connectRemote, openNotesRepo, pickRelationship, syncRelationships } from './notesRepoCommands';
 import type { NotesSettings } from './notesSettings';
+import type { NoteEditors } from './noteEditors';
+import type { FeedbackPrompt } from './feedbackPrompt';
+import { compareConflictCopy } from './notesAutoCommit';
+import { postUpdate, recordTakeaways, reviewAgreement, type AgreementReviewChoice } from './takeawaysCommands';
+import { FollowUpNode, SessionNode } from '../views/takeawaysNodes';
 import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
 import { showError, type MentorshipLog } from './userMessages';
 
@@ -21,9 +26,11 @@ export interface CommandDependencies {
   readonly workspaceRepo: WorkspaceRepo;
   /** Focuses the Next Sync view on an item (from the editor hover). */
   readonly reveal: (root: string, id: string) => Promise<void>;
+  readonly noteEditors: NoteEditors;
+  readonly feedback: FeedbackPrompt;
 }
 
-export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal }: CommandDependencies): vscode.Disposable[] {
+export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback }: CommandDependencies): vscode.Disposable[] {
   const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: A) => {
       try {
@@ -54,11 +61,11 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.openAgreement, async (root?: unknown) => {
       const relationship = await pickRelationship(directory, typeof root === 'string' ? root : undefined);
       if (!relationship) return undefined;
-      return vscode.window.showTextDocument(vscode.Uri.file(path.join(relationship.root, AGREEMENT_FILE)));
+      return noteEditors.show(path.join(relationship.root, AGREEMENT_FILE));
     }),
     register(COMMANDS.openNote, async (file?: unknown) => {
       if (typeof file !== 'string') return undefined;
-      return vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+      return noteEditors.show(file, { preview: true });
     }),
     register(COMMANDS.refresh, async () => {
       locator.reset();
@@ -93,7 +100,36 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
       if (typeof root === 'string' && typeof id === 'string') await reveal(root, id);
     }),
     register(COMMANDS.showLog, async () => log.show()),
+    register(COMMANDS.recordTakeaways, (facts?: unknown) =>
+      recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.ask(relationship, file).catch((e: unknown) => log.error(e)) }, facts),
+    ),
+    register(COMMANDS.rateSession, async (root?: unknown, file?: unknown, rating?: unknown, who?: unknown) => {
+      if (root instanceof SessionNode) return feedback.ask(root.relationship, root.entry.file);
+      const relationship = await pickRelationship(directory, typeof root === 'string' ? root : undefined);
+      if (!relationship || typeof file !== 'string') return undefined;
+      const relative = path.isAbsolute(file) ? path.relative(relationship.root, file).split(path.sep).join('/') : file;
+      if (typeof rating === 'number') return feedback.rate(relationship, relative, rating, who === 'mentor' ? 'mentor_rating' : 'rating');
+      return feedback.ask(relationship, relative);
+    }),
+    register(COMMANDS.postUpdate, (answers?: unknown) => postUpdate(directory, noteEditors, typeof answers === 'object' && answers !== null ? (answers as Record<string, string>) : undefined)),
+    register(COMMANDS.reviewAgreement, (root?: unknown, choice?: unknown) =>
+      reviewAgreement(directory, noteEditors, typeof root === 'string' ? root : undefined, isReviewChoice(choice) ? choice : undefined),
+    ),
+    register(COMMANDS.completeActionItem, async (target?: unknown) => {
+      if (!(target instanceof FollowUpNode)) return undefined;
+      await target.relationship.sessions.setActionItemDone(target.followUp.entry.file, target.followUp.action, true);
+      return directory.refresh();
+    }),
+    register(COMMANDS.compareConflictCopy, async (root?: unknown, original?: unknown, copy?: unknown) => {
+      if (typeof root !== 'string' || typeof original !== 'string' || typeof copy !== 'string') return undefined;
+      return compareConflictCopy(noteEditors, root, { path: original, theirsPath: copy });
+    }),
   ];
+}
+
+function isReviewChoice(value: unknown): value is { choice: AgreementReviewChoice; sessions?: number } {
+  const choice = (value as { choice?: unknown } | null)?.choice;
+  return choice === 'renew' || choice === 'change' || choice === 'close';
 }
 
 function isFlagAnswers(value: unknown): value is FlagAnswers {

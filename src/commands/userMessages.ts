@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { NotesRepoError } from '../notes/gitErrors';
 
@@ -34,6 +35,23 @@ export async function showError(log: MentorshipLog, error: unknown): Promise<voi
     const choice = await vscode.window.showErrorMessage(message, 'Download Git', 'Open Settings');
     if (choice === 'Download Git') await vscode.env.openExternal(vscode.Uri.parse('https://git-scm.com/downloads'));
     if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'mentorship.git.path');
+    return;
+  }
+  if (error instanceof NotesRepoError && error.code === 'index-locked' && error.lockFile) {
+    const lockFile = error.lockFile;
+    const choice = await vscode.window.showErrorMessage(message, 'Remove Stale Lock…', 'Show Log');
+    if (choice === 'Show Log') log.show();
+    if (choice !== 'Remove Stale Lock…') return;
+    // Removing a lock another git still holds could corrupt the index: ask first, every time.
+    const sure = await vscode.window.showWarningMessage(
+      `Remove ${lockFile}? Only do this when no other git process (a terminal, another window) is working in the notes repo.`,
+      { modal: true },
+      'Remove Lock',
+    );
+    if (sure === 'Remove Lock') {
+      await fs.rm(lockFile, { force: true });
+      void vscode.window.showInformationMessage('The stale lock was removed. Run the action again to commit.');
+    }
     return;
   }
   const choice = await vscode.window.showErrorMessage(message, 'Show Log');

@@ -12,6 +12,7 @@ import {
   type AgendaItem,
 } from '../core/agendaItem';
 import type { FrontMatterProblem } from '../core/frontMatter';
+import { AgendaCache } from './agendaCache';
 import type { NotesRepo } from './notesRepo';
 
 /** An agenda file that could not be read: shown under "Needs attention", never rewritten. */
@@ -29,7 +30,10 @@ export interface AgendaSnapshot {
 
 /** The agenda of one relationship: `agenda/<id>.md` files and their order for the sync. */
 export class AgendaStore {
+  private readonly cache: AgendaCache;
+
   constructor(private readonly repo: NotesRepo) {
+    this.cache = new AgendaCache(repo.root);
     repo.onDidCommit(() => this.invalidate());
   }
 
@@ -54,14 +58,32 @@ export class AgendaStore {
 
   private async read(): Promise<AgendaSnapshot> {
     const files = await this.repo.listNotes(AGENDA_FOLDER);
-    const texts = await this.repo.readFiles(files);
+    const stamps = await this.cache.stamps(files);
+    // Only files that changed since the last read are parsed; the rest come from the cache.
+    const cached = files.map((relative, index) => this.cache.lookup(relative, stamps[index]));
+    const toParse = files.filter((_, index) => !cached[index]);
+    const readIndex = new Map(toParse.map((relative, index) => [relative, index]));
+    const read = await this.repo.readFiles(toParse);
     const items: AgendaItem[] = [];
     const problems: AgendaProblem[] = [];
+    const parsedNow = new Map<string, { stamp: NonNullable<(typeof stamps)[number]>; item: AgendaItem }>();
     files.forEach((relative, index) => {
-      const parsed = parseAgendaItem(texts[index] ?? '');
-      if (parsed.ok) items.push(parsed.item);
-      else problems.push({ file: path.join(this.repo.root, relative), problem: parsed.problem });
+      const fromCache = cached[index];
+      if (fromCache) {
+        items.push(fromCache);
+        parsedNow.set(relative, { stamp: stamps[index]!, item: fromCache });
+        return;
+      }
+      const parsed = parseAgendaItem(read[readIndex.get(relative) ?? -1] ?? '');
+      const stamp = stamps[index];
+      if (parsed.ok) {
+        items.push(parsed.item);
+        if (stamp) parsedNow.set(relative, { stamp, item: parsed.item });
+      } else {
+        problems.push({ file: path.join(this.repo.root, relative), problem: parsed.problem });
+      }
     });
+    this.cache.store(parsedNow);
     const order = parseAgendaOrder(await this.repo.readFile(AGENDA_ORDER_FILE));
     return { items: orderAgenda(items, order), problems, order };
   }

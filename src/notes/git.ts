@@ -26,6 +26,9 @@ export function createGit(baseDir: string, options: GitOptions = {}): SimpleGit 
     binary: options.binary || 'git',
     maxConcurrentProcesses: 4,
     timeout: { block: GIT_BLOCK_TIMEOUT_MS },
+    // Done when git's output streams close. simple-git's default also waits 50 ms after the
+    // process exits, which a git call that prints nothing always pays (fetch, update-ref, push).
+    completion: { onClose: true, onExit: false },
     allowEnvironment: ['GIT_TERMINAL_PROMPT'],
   });
   return git.env(gitEnvironment());

@@ -11,6 +11,7 @@ export type GitFailureCode =
   | 'not-a-repo'
   | 'timeout'
   | 'refused'
+  | 'remote-rewritten'
   | 'unknown';
 
 export class NotesRepoError extends Error {
@@ -18,6 +19,8 @@ export class NotesRepoError extends Error {
     readonly code: GitFailureCode,
     message: string,
     readonly detail = '',
+    /** For 'index-locked': the lock file a user may remove once no other git runs. */
+    readonly lockFile?: string,
   ) {
     super(message);
     this.name = 'NotesRepoError';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { slugify } from '../core/ids';
 import { notesLocationProblem } from '../core/notesLocation';
 import type { GitOptions } from './git';
-import { NotesRepo } from './notesRepo';
+import { NotesRepo, type KeptBoth } from './notesRepo';
 import { Relationship, type UnusableNotesRepo } from './relationship';
 import { SyncScheduler } from './syncScheduler';
 import { pathExists, uniqueFolder } from './folders';
@@ -38,6 +38,14 @@ export class MentorshipDirectory {
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private readonly keptBothListeners = new Set<(relationship: Relationship, kept: readonly KeptBoth[]) => void>();
+
+  /** Heard when a background sync kept both versions of notes both people changed. */
+  onDidKeepBoth(listener: (relationship: Relationship, kept: readonly KeptBoth[]) => void): { dispose(): void } {
+    this.keptBothListeners.add(listener);
+    return { dispose: () => this.keptBothListeners.delete(listener) };
   }
 
   async relationships(): Promise<readonly Relationship[]> {
@@ -131,6 +139,9 @@ export class MentorshipDirectory {
         const relationship = new Relationship(repo, new SyncScheduler(repo, where.autoSync));
         await relationship.reload();
         relationship.sync.onDidChange(() => this.fire());
+        relationship.sync.onDidKeepBoth((kept) => {
+          for (const listener of this.keptBothListeners) listener(relationship, kept);
+        });
         repo.onDidCommit(() => relationship.sync.request());
         // Pull what the other person pushed, and push what is still local.
         relationship.sync.request();

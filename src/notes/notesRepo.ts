@@ -18,9 +18,18 @@ export interface NoteFile {
   readonly content: string;
 }
 
+/** A note both people changed: ours stays at `path`, theirs is kept at `theirsPath`. */
+export interface KeptBoth {
+  readonly path: string;
+  readonly theirsPath: string;
+}
+
+/** Where the other side's version of a conflicting note is kept (never listed as a note). */
+export const CONFLICTS_FOLDER = 'conflicts';
+
 export type SyncOutcome =
   | { readonly kind: 'no-remote' }
-  | { readonly kind: 'synced'; readonly pushed: number }
+  | { readonly kind: 'synced'; readonly pushed: number; readonly keptBoth: readonly KeptBoth[] }
   | { readonly kind: 'offline'; readonly pending: number; readonly reason: string }
   | { readonly kind: 'failed'; readonly pending: number; readonly error: NotesRepoError };
 
@@ -31,6 +40,12 @@ export function checkNotePath(relative: string): void {
   if (!NOTE_PATH.test(relative) || relative.split('/').includes('..')) {
     throw new NotesRepoError('refused', `Refused to write "${relative}": not a notes-repo file name.`);
   }
+}
+
+/** `sessions/x.md` → `conflicts/sessions/x-theirs-1a2b3c4.md`: a note of ours, never listed as a session. */
+export function conflictCopyPath(file: string, shortSha: string): string {
+  const extension = path.posix.extname(file);
+  return `${CONFLICTS_FOLDER}/${file.slice(0, file.length - extension.length)}-theirs-${shortSha}${extension}`;
 }
 
 /** write-file-atomic, loaded on the first write. */
@@ -217,7 +232,14 @@ export class NotesRepo {
         }
         return sha;
       } catch (error) {
-        throw toNotesRepoError(error, `Committing ${paths.join(', ')}`);
+        const failure = toNotesRepoError(error, `Committing ${paths.join(', ')}`);
+        if (failure.code !== 'index-locked') throw failure;
+        throw new NotesRepoError(
+          'index-locked',
+          `Another git process holds the notes repo's index.lock, so ${paths.join(', ')} is written but not committed yet. If no other git is running, the lock is stale and can be removed.`,
+          failure.detail,
+          path.join(this.root, '.git', 'index.lock'),
+        );
       }
     });
   }
@@ -289,19 +311,23 @@ export class NotesRepo {
     return out.trim().length > 0;
   }
 
-  /** Commit locally first (done by commitFiles), then pull --rebase, then push. Never force. */
+  /**
+   * Commit locally first (done by commitFiles), then bring in the remote's commits (rebase;
+   * on a conflict, a merge that keeps both versions), then push. Never force, never commit
+   * conflict markers, never push over a remote whose history was rewritten.
+   */
   sync(): Promise<SyncOutcome> {
     return this.queue.run(async () => {
       if (!(await this.remoteUrl())) return { kind: 'no-remote' } as const;
       const branch = await this.currentBranch();
       const pending = await this.pendingPushCount();
       try {
-        await this.pullRebase(branch);
+        const keptBoth = await this.integrateRemote(branch);
         const toPush = await this.pendingPushCount();
         if (toPush > 0) {
-          await this.push(branch);
+          keptBoth.push(...(await this.push(branch)));
         }
-        return { kind: 'synced', pushed: toPush } as const;
+        return { kind: 'synced', pushed: toPush, keptBoth } as const;
       } catch (caught) {
         const error = toNotesRepoError(caught, 'Syncing the notes repo');
         const stillPending = await this.pendingPushCount().catch(() => pending);
@@ -313,29 +339,143 @@ export class NotesRepo {
     });
   }
 
-  private async pullRebase(branch: string): Promise<void> {
+  /**
+   * Fetches the remote branch into a holding ref first: only when the remote moved forward
+   * from what this clone last saw does it become the tracking branch. A remote that no longer
+   * contains what we saw was rewritten (a force-push): we stop and say so, every time, until
+   * someone sorts it out; pushing on top would bury the other person's rewrite or ours.
+   */
+  private async integrateRemote(branch: string): Promise<KeptBoth[]> {
+    const tracking = `refs/remotes/${REMOTE_NAME}/${branch}`;
+    const incoming = 'refs/mentorship/incoming';
+    // Read before fetching: a fetch from a configured remote also moves the tracking branch.
+    const seen = (await this.acceptedRemote()) ?? (await this.resolve(tracking));
     try {
-      await this.git.raw(['pull', '--rebase', '--autostash', '--quiet', REMOTE_NAME, branch]);
+      // --verbose: git always prints, so simple-git does not wait 50 ms for output that never comes.
+      await this.git.raw(['fetch', '--verbose', '--no-tags', REMOTE_NAME, `+refs/heads/${branch}:${incoming}`]);
     } catch (caught) {
-      const error = toNotesRepoError(caught, 'Pulling the notes repo');
-      if (error.code === 'no-remote-branch') return; // an empty remote: the first push creates it
-      if (error.code === 'conflict') {
-        // Never leave the repo mid-rebase or commit conflict markers.
-        await this.git.raw(['rebase', '--abort']).catch(() => undefined);
-      }
+      const error = toNotesRepoError(caught, 'Fetching the notes repo');
+      if (error.code === 'no-remote-branch') return []; // an empty remote: the first push creates it
       throw error;
+    }
+    const remote = await this.resolve(incoming);
+    if (!remote) return [];
+    if (seen && seen !== remote && !(await this.isAncestor(seen, remote))) {
+      // Keep pointing at what we accepted, so the next sync refuses too.
+      await this.acceptRemote(seen);
+      await this.git.raw(['update-ref', tracking, seen]);
+      throw new NotesRepoError(
+        'remote-rewritten',
+        `The notes repo's remote history was rewritten by someone else (commits this clone had already synced are gone from "${branch}"). ` +
+          'Mentorship will not push over it and has not changed your notes. Ask the other person what happened; your notes are all still here.',
+      );
+    }
+    // What this clone has accepted from the remote: the fetch above may already have moved
+    // the tracking branch to a rewritten history, so acceptance is kept apart.
+    await this.acceptRemote(remote);
+    if ((await this.resolve(tracking)) !== remote) await this.git.raw(['update-ref', tracking, remote]);
+    if (!(await this.refExists('HEAD'))) {
+      // A fresh repo with nothing of its own yet: take the remote's history as it is.
+      await this.git.raw(['merge', '--ff-only', '--quiet', remote]);
+      return [];
+    }
+    if (await this.isAncestor(remote, 'HEAD')) return [];
+    try {
+      await this.git.raw(['rebase', '--autostash', remote]);
+      return [];
+    } catch (caught) {
+      const error = toNotesRepoError(caught, 'Rebasing on the remote notes');
+      // Never leave the repo mid-rebase or commit conflict markers.
+      await this.git.raw(['rebase', '--abort']).catch(() => undefined);
+      if (error.code !== 'conflict') throw error;
+      return this.mergeKeepingBoth(remote);
     }
   }
 
-  private async push(branch: string): Promise<void> {
+  /**
+   * Both people changed the same lines of a note. Merge the remote branch, and for each file
+   * git cannot merge keep our version in place and theirs under `conflicts/`, so nothing is
+   * lost, no markers are committed, and the result pushes without force.
+   */
+  private async mergeKeepingBoth(remote: string): Promise<KeptBoth[]> {
+    if ((await this.git.raw(['status', '--porcelain'])).trim()) {
+      throw new NotesRepoError('conflict', 'The other person changed the same notes, and this notes repo has edits that are not committed. Commit or undo them, then sync again: nothing was changed.');
+    }
+    const short = (await this.git.raw(['rev-parse', '--short', remote])).trim();
     try {
-      await this.git.raw(['push', '--quiet', '--set-upstream', REMOTE_NAME, `HEAD:refs/heads/${branch}`]);
+      await this.git.raw(['merge', '--no-ff', '--no-commit', '--no-verify', remote]);
+    } catch {
+      // Conflicts are expected here; the unmerged files are resolved below.
+    }
+    const unmerged = [...new Set((await this.git.raw(['diff', '--name-only', '--diff-filter=U', '-z'])).split('\0').filter(Boolean))];
+    const kept: KeptBoth[] = [];
+    try {
+      for (const file of unmerged) {
+        const ours = await this.showAt('HEAD', file);
+        const theirs = await this.showAt(remote, file);
+        const absolute = path.join(this.root, file);
+        if (ours !== undefined || theirs !== undefined) {
+          await fs.mkdir(path.dirname(absolute), { recursive: true });
+          await loadWriteFileAtomic()(absolute, ours ?? theirs ?? '', { encoding: 'utf8', fsync: true });
+        }
+        const toAdd = [file];
+        if (ours !== undefined && theirs !== undefined && ours !== theirs) {
+          const theirsPath = conflictCopyPath(file, short);
+          await fs.mkdir(path.dirname(path.join(this.root, theirsPath)), { recursive: true });
+          await loadWriteFileAtomic()(path.join(this.root, theirsPath), theirs, { encoding: 'utf8', fsync: true });
+          toAdd.push(theirsPath);
+          kept.push({ path: file, theirsPath });
+        }
+        await this.git.raw(['add', '--verbose', '--', ...toAdd]);
+      }
+      const message = kept.length ? `Sync: kept both versions of ${kept.map((k) => k.path).join(', ')}` : 'Sync: merge the other side\'s notes';
+      await this.git.raw(['commit', '--no-verify', '-m', message]);
+    } catch (error) {
+      await this.git.raw(['merge', '--abort']).catch(() => undefined);
+      throw toNotesRepoError(error, 'Keeping both versions of the notes');
+    }
+    for (const listener of this.commitListeners) listener();
+    return kept;
+  }
+
+  // A file of our own in .git (no git process): the remote commit this clone last accepted.
+  private async acceptedRemote(): Promise<string | undefined> {
+    const text = await readFileText(path.join(this.root, '.git', 'mentorship', 'accepted-remote')).catch(() => '');
+    return /^[0-9a-f]{40,64}$/.test(text.trim()) ? text.trim() : undefined;
+  }
+
+  private async acceptRemote(sha: string): Promise<void> {
+    if ((await this.acceptedRemote()) === sha) return;
+    await fs.mkdir(path.join(this.root, '.git', 'mentorship'), { recursive: true });
+    await loadWriteFileAtomic()(path.join(this.root, '.git', 'mentorship', 'accepted-remote'), `${sha}\n`);
+  }
+
+  private async showAt(commit: string, file: string): Promise<string | undefined> {
+    return this.git.raw(['cat-file', '-p', `${commit}:${file}`]).catch(() => undefined);
+  }
+
+  private async resolve(ref: string): Promise<string | undefined> {
+    const sha = (await this.git.raw(['rev-parse', '--verify', '-q', ref]).catch(() => '')).trim();
+    return sha || undefined;
+  }
+
+  private async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    // `merge-base --is-ancestor` answers by exit code only; simple-git needs some output.
+    const base = (await this.git.raw(['merge-base', ancestor, descendant]).catch(() => '')).trim();
+    return base !== '' && base === (await this.resolve(ancestor));
+  }
+
+  private async push(branch: string): Promise<KeptBoth[]> {
+    try {
+      await this.git.raw(['push', '--porcelain', '--set-upstream', REMOTE_NAME, `HEAD:refs/heads/${branch}`]);
+      return [];
     } catch (caught) {
       const error = toNotesRepoError(caught, 'Pushing the notes repo');
       if (error.code !== 'rejected') throw error;
-      // Someone pushed in between: rebase onto their work once more, then push again.
-      await this.pullRebase(branch);
-      await this.git.raw(['push', '--quiet', '--set-upstream', REMOTE_NAME, `HEAD:refs/heads/${branch}`]);
+      // Someone pushed in between: bring in their work once more, then push again.
+      const kept = await this.integrateRemote(branch);
+      await this.git.raw(['push', '--porcelain', '--set-upstream', REMOTE_NAME, `HEAD:refs/heads/${branch}`]);
+      return kept;
     }
   }
 

@@ -3,6 +3,7 @@ import { AGREEMENT_FILE, parseAgreement, relationshipLabel, type Agreement } fro
 import type { FrontMatterProblem } from '../core/frontMatter';
 import { AgendaStore } from './agendaStore';
 import type { NotesRepo } from './notesRepo';
+import { SessionStore } from './sessionStore';
 import type { SyncScheduler } from './syncScheduler';
 
 /** Where a relationship's agreement stands, as the views show it. */
@@ -15,15 +16,20 @@ export type AgreementState =
 export class Relationship {
   private agreementState: AgreementState = { kind: 'missing' };
   readonly agenda: AgendaStore;
+  readonly sessions: SessionStore;
 
   constructor(
     readonly repo: NotesRepo,
     readonly sync: SyncScheduler,
   ) {
     this.agenda = new AgendaStore(repo);
-    // A sync may have pulled the other person's agenda changes.
+    this.sessions = new SessionStore(repo);
+    // A sync may have pulled the other person's notes.
     sync.onDidChange((state) => {
-      if (state.kind === 'synced') this.agenda.invalidate();
+      if (state.kind === 'synced') {
+        this.agenda.invalidate();
+        this.sessions.invalidate();
+      }
     });
   }
 
@@ -42,6 +48,7 @@ export class Relationship {
   /** Re-reads `mentorship.md`; a broken file is reported, never rewritten. */
   async reload(): Promise<AgreementState> {
     this.agenda.invalidate();
+    this.sessions.invalidate();
     const text = await this.repo.readFile(AGREEMENT_FILE);
     if (text === undefined) {
       this.agreementState = { kind: 'missing' };

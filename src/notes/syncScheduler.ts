@@ -1,4 +1,4 @@
-import type { NotesRepo, SyncOutcome } from './notesRepo';
+import type { KeptBoth, NotesRepo, SyncOutcome } from './notesRepo';
 
 export type SyncState =
   | { readonly kind: 'local-only' }
@@ -21,6 +21,7 @@ export class SyncScheduler {
   private retryDelay = FIRST_RETRY_MS;
   private current: SyncState = { kind: 'local-only' };
   private readonly listeners = new Set<(state: SyncState) => void>();
+  private readonly keptBothListeners = new Set<(kept: readonly KeptBoth[]) => void>();
   private disposed = false;
 
   constructor(
@@ -35,6 +36,12 @@ export class SyncScheduler {
   onDidChange(listener: (state: SyncState) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Heard when a sync kept both versions of notes both people changed. */
+  onDidKeepBoth(listener: (kept: readonly KeptBoth[]) => void): { dispose(): void } {
+    this.keptBothListeners.add(listener);
+    return { dispose: () => this.keptBothListeners.delete(listener) };
   }
 
   /** Asks for a sync soon; several requests in a burst become one. */
@@ -57,6 +64,7 @@ export class SyncScheduler {
       case 'synced':
         this.retryDelay = FIRST_RETRY_MS;
         this.update({ kind: 'synced', at: new Date() });
+        if (outcome.keptBoth.length > 0) for (const listener of this.keptBothListeners) listener(outcome.keptBoth);
         break;
       case 'offline': {
         const retryAt = new Date(Date.now() + this.retryDelay);
@@ -76,6 +84,7 @@ export class SyncScheduler {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
+    this.keptBothListeners.clear();
   }
 
   private update(state: SyncState): void {

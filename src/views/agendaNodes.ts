@@ -6,6 +6,9 @@ import type { AgendaProblem } from '../notes/agendaStore';
 import type { Relationship } from '../notes/relationship';
 import { ProblemNode } from './nodes';
 
+/** Where a row's code is; "locating" while a large agenda is still being re-located. */
+export type RowLocation = ItemLocation | { readonly kind: 'locating' };
+
 const STATUS_ICON: Record<string, string> = { exact: 'pass', moved: 'arrow-swap', changed: 'diff-modified', gone: 'circle-slash' };
 
 /** One flagged piece of code on the agenda: file:line and where its code is now. */
@@ -13,7 +16,7 @@ export class AgendaItemNode extends vscode.TreeItem {
   constructor(
     readonly relationship: Relationship,
     readonly item: AgendaItem,
-    readonly where: ItemLocation,
+    readonly where: RowLocation,
   ) {
     super(questionTitle(item.question), vscode.TreeItemCollapsibleState.None);
     this.id = `agenda:${relationship.root}:${item.id}`;
@@ -22,18 +25,24 @@ export class AgendaItemNode extends vscode.TreeItem {
     const { anchor } = item;
     const line = where.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : anchor.range.startLine + 1;
     const file = where.kind === 'here' ? where.location.path : anchor.path;
-    const state = where.kind === 'here' ? where.location.status : 'snippet only';
+    const state = where.kind === 'here' ? where.location.status : where.kind === 'locating' ? 'locating…' : 'snippet only';
     const parts = [`${file}:${line}`, state];
     if (item.status === 'discussed') parts.push('discussed');
     this.description = parts.join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(item.question);
-    tooltip.appendMarkdown(`\n\n---\n\n${where.kind === 'here' ? where.location.reason : 'The code is not on this machine: opening shows the captured snippet.'}`);
+    tooltip.appendMarkdown(`\n\n---\n\n${reasonOf(where)}`);
     if (item.tags.length) tooltip.appendMarkdown(`\n\nTags: ${item.tags.map((tag) => `\`${tag}\``).join(' ')}`);
     this.tooltip = tooltip;
-    this.iconPath = new vscode.ThemeIcon(where.kind === 'here' ? (STATUS_ICON[where.location.status] ?? 'comment') : 'file-code');
+    this.iconPath = new vscode.ThemeIcon(where.kind === 'here' ? (STATUS_ICON[where.location.status] ?? 'comment') : where.kind === 'locating' ? 'loading~spin' : 'file-code');
     this.command = { command: COMMANDS.openAgendaItem, title: 'Open', arguments: [relationship.root, item.id] };
   }
+}
+
+function reasonOf(where: RowLocation): string {
+  if (where.kind === 'here') return where.location.reason;
+  if (where.kind === 'locating') return 'Finding where this code is now…';
+  return 'The code is not on this machine: opening shows the captured snippet.';
 }
 
 /** Agenda files that could not be read, with why; never rewritten or dropped. */

@@ -1,14 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGREEMENT_FILE } from '../core/agreement';
-import type { AnchorLocator } from '../anchors/anchorLocator';
+import type { AgendaItem } from '../core/agendaItem';
+import type { AnchorLocator, ItemLocation } from '../anchors/anchorLocator';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
-import { AgendaItemNode, NeedsAttentionNode } from './agendaNodes';
+import { AgendaItemNode, NeedsAttentionNode, type RowLocation } from './agendaNodes';
 import { groupAgenda, type AgendaGrouping } from './agendaGrouping';
 import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
+import { FollowUpsNode } from './takeawaysNodes';
 
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
@@ -34,11 +36,15 @@ export class NextSyncTree extends RelationshipTree {
         }),
       ];
     }
-    const [sessionsHeld, agenda] = await Promise.all([relationship.repo.listNotes('sessions').then((s) => s.length), relationship.agenda.load()]);
+    const [sessions, agenda] = await Promise.all([relationship.sessions.load(), relationship.agenda.load()]);
+    const sessionsHeld = sessions.sessions.length;
+    const followUps = await relationship.sessions.openActionItems();
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
-    const locations = await this.locator.locateAll(pending);
+    const locations = await this.locations(relationship, pending);
     const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
-    const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld), ...groupAgenda(relationship, nodes, this.grouping())];
+    const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
+    if (followUps.length > 0) rows.push(new FollowUpsNode(relationship, followUps));
+    rows.push(...groupAgenda(relationship, nodes, this.grouping()));
     if (nodes.length === 0) {
       rows.push(
         new MessageNode('Nothing on the agenda yet — select code and run "Flag for Next Sync"', 'Agenda items you flag appear here for the next sync.', 'info', {
@@ -50,4 +56,70 @@ export class NextSyncTree extends RelationshipTree {
     if (agenda.problems.length > 0) rows.push(new NeedsAttentionNode(relationship, agenda.problems));
     return rows;
   }
+
+  /**
+   * Where each item's code is. Re-locating a large agenda the first time (git queries, diffs)
+   * can take longer than a view should stay empty: past a short budget the rows show the last
+   * known status (or "locating…") and the tree renders again when the statuses change.
+   */
+  private async locations(relationship: Relationship, items: readonly AgendaItem[]): Promise<readonly RowLocation[]> {
+    const job = this.locator.locateAll(items);
+    // With every status already known the rows can show at once and update if one changed.
+    const allKnown = items.every((item) => this.known.has(knownKey(relationship, item)));
+    const early = await Promise.race([job, delay(allKnown ? KNOWN_BUDGET_MS : LOCATE_BUDGET_MS)]);
+    if (early) {
+      this.remember(relationship, items, early);
+      return early;
+    }
+    void job.then(
+      (located) => {
+        if (this.remember(relationship, items, located)) this.refresh();
+      },
+      (error: unknown) => this.report(error),
+    );
+    return items.map((item) => this.known.get(knownKey(relationship, item)) ?? LOCATING);
+  }
+
+  /** Keeps the statuses for the next render; true when any differs from what was shown. */
+  private remember(relationship: Relationship, items: readonly AgendaItem[], located: readonly ItemLocation[]): boolean {
+    let changed = false;
+    items.forEach((item, index) => {
+      const key = knownKey(relationship, item);
+      const location = located[index];
+      if (!location) return;
+      if (!sameLocation(this.known.get(key), location)) changed = true;
+      this.known.set(key, location);
+    });
+    return changed;
+  }
+
+  // By relationship and item id: a commit re-reads the agenda into new objects, and the rows
+  // should keep their status meanwhile rather than flash "locating…".
+  private readonly known = new Map<string, ItemLocation>();
+}
+
+/** How long a render waits for anchor statuses before showing "locating…" … */
+const LOCATE_BUDGET_MS = 30;
+/** … or the statuses shown last time. */
+const KNOWN_BUDGET_MS = 10;
+const LOCATING: RowLocation = { kind: 'locating' };
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+}
+
+function knownKey(relationship: Relationship, item: AgendaItem): string {
+  return `${relationship.root}\0${item.id}`;
+}
+
+function sameLocation(a: ItemLocation | undefined, b: ItemLocation): boolean {
+  if (!a || a.kind !== b.kind) return false;
+  if (a.kind === 'elsewhere' || b.kind === 'elsewhere') return true;
+  const [x, y] = [a.location, b.location];
+  return (
+    a.uri.toString() === b.uri.toString() &&
+    x.status === y.status &&
+    x.range?.startLine === y.range?.startLine &&
+    x.range?.endLine === y.range?.endLine
+  );
 }

@@ -23,8 +23,13 @@ export class RelationshipNode extends vscode.TreeItem {
 
 export class AgreementNode extends vscode.TreeItem {
   constructor(relationship: Relationship, agreement: Agreement, sessionsHeld: number) {
-    const next = Math.min(sessionsHeld + 1, agreement.sessionsPlanned);
-    const label = agreement.status === 'closed' ? 'Mentorship closed' : `Session ${next} of ${agreement.sessionsPlanned}`;
+    const usedUp = sessionsHeld >= agreement.sessionsPlanned;
+    const label =
+      agreement.status === 'closed'
+        ? 'Mentorship closed'
+        : usedUp
+          ? `All ${agreement.sessionsPlanned} sessions held — review the agreement`
+          : `Session ${sessionsHeld + 1} of ${agreement.sessionsPlanned}`;
     super(label, vscode.TreeItemCollapsibleState.None);
     this.id = `agreement:${relationship.root}`;
     this.contextValue = 'agreement';
@@ -33,8 +38,11 @@ export class AgreementNode extends vscode.TreeItem {
       `**${agreement.mentee.name}** (mentee) with **${agreement.mentor.name}** (mentor)\n\n` +
         `Purpose: ${agreement.purpose || '—'}\n\nStarted ${agreement.started}`,
     );
-    this.iconPath = new vscode.ThemeIcon('law');
-    this.command = { command: COMMANDS.openAgreement, title: 'Open Agreement', arguments: [relationship.root] };
+    this.iconPath = new vscode.ThemeIcon(usedUp && agreement.status !== 'closed' ? 'bell' : 'law');
+    this.command =
+      usedUp && agreement.status !== 'closed'
+        ? { command: COMMANDS.reviewAgreement, title: 'Review the Agreement', arguments: [relationship.root] }
+        : { command: COMMANDS.openAgreement, title: 'Open Agreement', arguments: [relationship.root] };
   }
 }
 

@@ -9,6 +9,7 @@ import { PairingTree } from './pairingTree';
 import { SNIPPET_SCHEME, SnippetProvider } from './snippetProvider';
 import { SyncStatusBar } from './syncStatusBar';
 import { TakeawaysTree } from './takeawaysTree';
+import { FollowUpNode } from './takeawaysNodes';
 
 export interface MentorshipViews {
   readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
@@ -57,6 +58,17 @@ export function registerViews(
     vscode.commands.registerCommand(COMMANDS.showAgendaInSyncOrder, () => setGrouping('order')),
     vscode.commands.registerCommand(COMMANDS.groupAgendaByFile, () => setGrouping('file')),
     vscode.commands.registerCommand(COMMANDS.groupAgendaByTag, () => setGrouping('tag')),
+    // Checking a follow-up's box checks the line off in its session file and commits.
+    nextSyncView.onDidChangeCheckboxState((event) => {
+      for (const [node, state] of event.items) {
+        if (node instanceof FollowUpNode && state === vscode.TreeItemCheckboxState.Checked) {
+          void node.relationship.sessions
+            .setActionItemDone(node.followUp.entry.file, node.followUp.action, true)
+            .then(() => directory.refresh())
+            .catch(report);
+        }
+      }
+    }),
     directory.onDidChange(() => void updateContextKeys(directory)),
     directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView)),
   );

@@ -15,12 +15,17 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
 
   constructor(
     protected readonly directory: MentorshipDirectory,
-    private readonly report: (error: unknown) => void,
+    protected readonly report: (error: unknown) => void,
   ) {
     this.subscription = directory.onDidChange(() => this.changed.fire(undefined));
   }
 
   protected abstract childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]>;
+
+  /** Renders the tree again (e.g. when work started by a render has finished). */
+  protected refresh(): void {
+    this.changed.fire(undefined);
+  }
 
   getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
     return element;

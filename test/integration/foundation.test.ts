@@ -46,7 +46,7 @@ describe('Mentorship in a real VS Code', () => {
     assert.equal(rows[0], 'Session 1 of 5 — 75 min · every two weeks');
     assert.ok(rows.some((row) => row.startsWith('Nothing on the agenda yet')), rows.join(' | '));
     assert.deepEqual(await visibleRows(api.trees.pairing), ['Sam Rivera with Alex Chen — not pairing · 75 min planned']);
-    assert.deepEqual(await visibleRows(api.trees.takeaways), ['No sessions recorded yet']);
+    assert.deepEqual(await visibleRows(api.trees.takeaways), ['No sessions recorded yet — run "Record Takeaways" after a session']);
   });
 
   it('pushes to a bare remote, and a clone of it shows the same relationship side by side', async () => {

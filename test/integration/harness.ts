@@ -28,12 +28,19 @@ export function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-/** What a tree shows at the top level (or under `parent`) as "label — description". */
+/**
+ * What a tree shows at the top level (or under `parent`) as "label — description", once
+ * anchor statuses are known: a large or cold agenda first renders rows as "locating…".
+ */
 export async function visibleRows(tree: vscode.TreeDataProvider<vscode.TreeItem>, parent?: vscode.TreeItem): Promise<string[]> {
-  const children = (await tree.getChildren(parent)) ?? [];
-  return children.map((item) => {
-    const resolved = tree.getTreeItem(item) as vscode.TreeItem;
-    return resolved.description ? `${labelOf(resolved)} — ${String(resolved.description)}` : labelOf(resolved);
+  const read = async (): Promise<string[]> =>
+    ((await tree.getChildren(parent)) ?? []).map((item) => {
+      const resolved = tree.getTreeItem(item) as vscode.TreeItem;
+      return resolved.description ? `${labelOf(resolved)} — ${String(resolved.description)}` : labelOf(resolved);
+    });
+  return eventually('anchor statuses', async () => {
+    const rows = await read();
+    return rows.some((row) => row.includes('locating…')) ? undefined : rows;
   });
 }
 

@@ -155,7 +155,10 @@ describe('notes/notesRepo', function () {
       writeFileSync(lock, '');
       const error = await errorOf(() => repo.commitFiles([{ path: 'b.md', content: 'b' }], 'B'));
       assert.equal(error.code, 'index-locked');
-      assert.match(error.message, /^Committing b\.md failed: /);
+      assert.match(error.message, /^Another git process holds the notes repo's index\.lock, so b\.md is written but not committed yet\./);
+      // Never removed by the repo itself: the user is asked (see showError), with the file named.
+      assert.equal(error.lockFile, lock);
+      assert.ok(existsSync(lock));
       assert.equal(calls, 1);
       assert.deepEqual(commitSubjects(repo.root), ['A']);
 
@@ -316,16 +319,16 @@ describe('notes/notesRepo', function () {
       await repo.setRemote(bare);
       assert.equal(await repo.pendingPushCount(), 2);
 
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2 });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
       assert.deepEqual(commitSubjects(bare, 'main'), ['Agenda', 'Set up']);
       assert.equal(git(bare, 'rev-parse', 'main'), git(repo.root, 'rev-parse', 'HEAD'));
       assert.equal(await repo.pendingPushCount(), 0);
       assert.equal(git(repo.root, 'rev-parse', '--abbrev-ref', 'main@{upstream}'), 'origin/main');
 
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 0 });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 0, keptBoth: [] });
       await repo.commitFiles([{ path: 'agenda/b.md', content: 'b' }], 'More');
       assert.equal(await repo.pendingPushCount(), 1);
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 1 });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
       assert.deepEqual(commitSubjects(bare, 'main'), ['More', 'Agenda', 'Set up']);
     });
 
@@ -335,7 +338,7 @@ describe('notes/notesRepo', function () {
       await repo.setRemote(bare);
       assert.equal(await repo.pendingPushCount(), 0);
       const outcome = await repo.sync();
-      assert.deepEqual(outcome, { kind: 'synced', pushed: 0 });
+      assert.deepEqual(outcome, { kind: 'synced', pushed: 0, keptBoth: [] });
       assert.equal(git(bare, 'for-each-ref'), '');
     });
 
@@ -358,7 +361,7 @@ describe('notes/notesRepo', function () {
       // Once the remote exists, the same commits go out.
       mkdirSync(path.dirname(missing), { recursive: true });
       git(path.dirname(missing), 'init', '--quiet', '--bare', '--initial-branch', 'main', missing);
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2 });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
       assert.deepEqual(commitSubjects(missing, 'main'), ['B', 'A']);
     });
 
@@ -367,7 +370,7 @@ describe('notes/notesRepo', function () {
       const seed = await newRepo('seed');
       await seed.commitFiles([{ path: 'mentorship.md', content: 'agreement\n' }], 'Set up mentorship');
       await seed.setRemote(bare);
-      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 1 });
+      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
 
       const mentee = await NotesRepo.clone(bare, path.join(tempFolder('mentee'), 'notes'));
       const mentor = await NotesRepo.clone(bare, path.join(tempFolder('mentor'), 'notes'));
@@ -413,7 +416,7 @@ describe('notes/notesRepo', function () {
       await mentor.commitFiles([{ path: 'agenda/b.md', content: 'b' }], 'Alex first');
       assert.equal((await mentee.sync()).kind, 'synced');
       const second = await mentor.sync();
-      assert.deepEqual(second, { kind: 'synced', pushed: 1 });
+      assert.deepEqual(second, { kind: 'synced', pushed: 1, keptBoth: [] });
       assert.equal((await mentee.sync()).kind, 'synced');
       for (const repo of [mentee, mentor]) {
         assert.deepEqual(await repo.listNotes('agenda'), ['agenda/a.md', 'agenda/b.md']);
@@ -421,31 +424,88 @@ describe('notes/notesRepo', function () {
       assert.deepEqual(commitSubjects(bare, 'main'), ['Alex first', 'Sam first']);
     });
 
-    it('a conflicting edit fails cleanly: no rebase left behind, no conflict markers, the local commit is kept', async () => {
+    it('the same note edited on both sides: both versions kept, no markers in any commit, pushed without force', async () => {
       const bare = bareRemote();
       const seed = await newRepo('seed');
-      await seed.commitFiles([{ path: 'mentorship.md', content: 'v1\n' }], 'v1');
+      await seed.commitFiles([{ path: 'sessions/2026-01-05-abcd1234.md', content: 'line 1\nshared\nline 3\n' }, { path: 'mentorship.md', content: 'v1\n' }], 'v1');
       await seed.setRemote(bare);
       await seed.sync();
       const mentee = await NotesRepo.clone(bare, path.join(tempFolder('mentee'), 'notes'));
       await mentee.setIdentity('Sam Lee', 'sam@example.com');
 
-      await seed.commitFiles([{ path: 'mentorship.md', content: 'mentor edit\n' }], 'Mentor edit');
-      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 1 });
-      await mentee.commitFiles([{ path: 'mentorship.md', content: 'mentee edit\n' }], 'Mentee edit');
+      await seed.commitFiles([{ path: 'sessions/2026-01-05-abcd1234.md', content: 'line 1\nmentor wrote this\nline 3\n' }], 'Mentor edit');
+      await seed.commitFiles([{ path: 'agenda/mentor.md', content: 'from the mentor\n' }], 'Mentor agenda');
+      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
+      await mentee.commitFiles([{ path: 'sessions/2026-01-05-abcd1234.md', content: 'line 1\nmentee wrote this\nline 3\n' }], 'Mentee edit');
+      const remoteBefore = git(bare, 'rev-parse', 'main');
 
       const outcome = await mentee.sync();
-      assert.equal(outcome.kind, 'failed', JSON.stringify(outcome));
-      assert.ok(outcome.kind === 'failed');
-      assert.equal(outcome.error.code, 'conflict');
-      assert.equal(outcome.pending, 1);
-      assert.ok(!existsSync(path.join(mentee.root, '.git', 'rebase-merge')));
-      assert.ok(!existsSync(path.join(mentee.root, '.git', 'rebase-apply')));
-      assert.equal(await mentee.readFile('mentorship.md'), 'mentee edit\n');
+      assert.equal(outcome.kind, 'synced', JSON.stringify(outcome));
+      assert.ok(outcome.kind === 'synced');
+      const short = git(mentee.root, 'rev-parse', '--short', remoteBefore);
+      const theirsPath = `conflicts/sessions/2026-01-05-abcd1234-theirs-${short}.md`;
+      assert.deepEqual(outcome.keptBoth, [{ path: 'sessions/2026-01-05-abcd1234.md', theirsPath }]);
+      // Ours in place, theirs beside it, the other side's other work merged in.
+      assert.equal(await mentee.readFile('sessions/2026-01-05-abcd1234.md'), 'line 1\nmentee wrote this\nline 3\n');
+      assert.equal(await mentee.readFile(theirsPath), 'line 1\nmentor wrote this\nline 3\n');
+      assert.equal(await mentee.readFile('agenda/mentor.md'), 'from the mentor\n');
       assert.equal(git(mentee.root, 'status', '--porcelain'), '');
-      assert.equal(await mentee.currentBranch(), 'main');
-      assert.deepEqual(commitSubjects(mentee.root), ['Mentee edit', 'v1']);
-      assert.deepEqual(commitSubjects(bare, 'main'), ['Mentor edit', 'v1']);
+      assert.ok(!existsSync(path.join(mentee.root, '.git', 'MERGE_HEAD')));
+      // Pushed as a fast-forward of what the mentor pushed (nothing of theirs overwritten).
+      assert.equal(git(bare, 'rev-parse', 'main'), git(mentee.root, 'rev-parse', 'HEAD'));
+      assert.equal(git(bare, 'merge-base', '--is-ancestor', remoteBefore, 'main'), '');
+      assert.doesNotMatch(git(bare, 'log', '-p', '--all', '--format=%s'), /^\+?(<{7}|>{7}|={7})/m);
+      // The mentor gets both versions on the next sync.
+      assert.equal((await seed.sync()).kind, 'synced');
+      assert.equal(await seed.readFile(theirsPath), 'line 1\nmentor wrote this\nline 3\n');
+      assert.equal(await seed.readFile('sessions/2026-01-05-abcd1234.md'), 'line 1\nmentee wrote this\nline 3\n');
+    });
+
+    it('edits to different lines of one note merge without a conflict copy', async () => {
+      const bare = bareRemote();
+      const seed = await newRepo('seed');
+      await seed.commitFiles([{ path: 'sessions/s.md', content: 'a\nb\nc\nd\ne\nf\n' }], 'v1');
+      await seed.setRemote(bare);
+      await seed.sync();
+      const mentee = await NotesRepo.clone(bare, path.join(tempFolder('mentee'), 'notes'));
+      await mentee.setIdentity('Sam Lee', 'sam@example.com');
+      await seed.commitFiles([{ path: 'sessions/s.md', content: 'A\nb\nc\nd\ne\nf\n' }], 'Mentor edit');
+      await seed.sync();
+      await mentee.commitFiles([{ path: 'sessions/s.md', content: 'a\nb\nc\nd\ne\nF\n' }], 'Mentee edit');
+      assert.deepEqual(await mentee.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
+      assert.equal(await mentee.readFile('sessions/s.md'), 'A\nb\nc\nd\ne\nF\n');
+      assert.equal(git(bare, 'rev-list', '--merges', '--count', 'main'), '0');
+    });
+
+    it('a remote whose history was rewritten is refused, every time, and nothing is pushed', async () => {
+      const bare = bareRemote();
+      const seed = await newRepo('seed');
+      await seed.commitFiles([{ path: 'mentorship.md', content: 'v1\n' }], 'v1');
+      await seed.setRemote(bare);
+      await seed.sync();
+      await seed.commitFiles([{ path: 'agenda/a.md', content: 'a\n' }], 'Agenda a');
+      await seed.sync();
+      const mentee = await NotesRepo.clone(bare, path.join(tempFolder('mentee'), 'notes'));
+      await mentee.setIdentity('Sam Lee', 'sam@example.com');
+
+      // Someone rewrites the remote: drops "Agenda a" and force-pushes something else.
+      git(seed.root, 'reset', '--hard', 'HEAD~1');
+      git(seed.root, 'commit', '--allow-empty', '-m', 'Rewritten');
+      git(seed.root, 'push', '--force', '--quiet', 'origin', 'HEAD:main');
+      const rewritten = git(bare, 'rev-parse', 'main');
+
+      await mentee.commitFiles([{ path: 'agenda/b.md', content: 'b\n' }], 'Agenda b');
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const outcome = await mentee.sync();
+        assert.equal(outcome.kind, 'failed', JSON.stringify(outcome));
+        assert.ok(outcome.kind === 'failed');
+        assert.equal(outcome.error.code, 'remote-rewritten');
+        assert.match(outcome.error.message, /rewritten by someone else/);
+        assert.equal(outcome.pending, 1);
+      }
+      assert.equal(git(bare, 'rev-parse', 'main'), rewritten);
+      assert.deepEqual(commitSubjects(mentee.root), ['Agenda b', 'Agenda a', 'v1']);
+      assert.equal(await mentee.readFile('agenda/a.md'), 'a\n');
     });
   });
 

@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { STATE_KEYS } from '../constants';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { Relationship } from '../notes/relationship';
+import { FEEDBACK_QUESTION, myRole } from './takeawaysCommands';
+
+/** A rating asked for later: kept in global state so it survives a restart. */
+interface FeedbackReminder {
+  readonly root: string;
+  readonly file: string;
+  readonly due: number;
+}
+
+const RATINGS = [
+  { label: '5', description: 'Extremely valuable', rating: 5 },
+  { label: '4', description: 'Very valuable', rating: 4 },
+  { label: '3', description: 'Moderately valuable', rating: 3 },
+  { label: '2', description: 'Slightly valuable', rating: 2 },
+  { label: '1', description: 'Not valuable', rating: 1 },
+];
+// setTimeout cannot wait longer than this (about 24.8 days); a later reminder re-arms.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Feedback after every session: the mentee rates it 1–5, now or later (an answer given later
+ * is often more honest), reminded after a configurable delay; the mentor may rate too.
+ */
+export class FeedbackPrompt implements vscode.Disposable {
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly directory: MentorshipDirectory,
+    private readonly delayMs: () => number,
+    private readonly report: (error: unknown) => void,
+  ) {
+    // Only in-memory state is read here: activation stays free of I/O.
+    for (const reminder of this.reminders()) this.arm(reminder);
+  }
+
+  /** The reminders waiting (for tests and for the Takeaways view). */
+  reminders(): readonly FeedbackReminder[] {
+    const stored = this.state.get<unknown>(STATE_KEYS.feedbackReminders);
+    return Array.isArray(stored) ? stored.filter(isReminder) : [];
+  }
+
+  async ask(relationship: Relationship, file: string): Promise<void> {
+    const role = await myRole(relationship);
+    const picked = await vscode.window.showQuickPick([...RATINGS, { label: '$(clock) Answer Later', description: role === 'mentee' ? 'You will be reminded' : 'Skip', rating: 0 }], {
+      title: role === 'mentee' ? FEEDBACK_QUESTION : `${FEEDBACK_QUESTION} (optional for the mentor)`,
+      placeHolder: '1 = not valuable … 5 = extremely valuable',
+      ignoreFocusOut: true,
+    });
+    if (picked && picked.rating > 0) {
+      await this.rate(relationship, file, picked.rating, role === 'mentor' ? 'mentor_rating' : 'rating');
+    } else if (role === 'mentee') {
+      await this.remindLater(relationship.root, file);
+    }
+  }
+
+  async rate(relationship: Relationship, file: string, rating: number, key: 'rating' | 'mentor_rating'): Promise<void> {
+    await relationship.sessions.rate(file, key, rating);
+    await this.forget(relationship.root, file);
+    await this.directory.refresh();
+  }
+
+  async remindLater(root: string, file: string): Promise<void> {
+    const reminder = { root, file, due: Date.now() + this.delayMs() };
+    await this.state.update(STATE_KEYS.feedbackReminders, [...this.reminders().filter((r) => !(r.root === root && r.file === file)), reminder]);
+    this.arm(reminder);
+  }
+
+  private async forget(root: string, file: string): Promise<void> {
+    await this.state.update(
+      STATE_KEYS.feedbackReminders,
+      this.reminders().filter((r) => !(r.root === root && r.file === file)),
+    );
+  }
+
+  private arm(reminder: FeedbackReminder): void {
+    const wait = Math.max(0, reminder.due - Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (wait > LONGEST_TIMER_MS) this.arm(reminder);
+      else void this.remind(reminder).catch(this.report);
+    }, Math.min(wait, LONGEST_TIMER_MS));
+    this.timers.add(timer);
+  }
+
+  private async remind(reminder: FeedbackReminder): Promise<void> {
+    if (!this.reminders().some((r) => r.root === reminder.root && r.file === reminder.file)) return;
+    const relationship = (await this.directory.relationships()).find((r) => path.resolve(r.root) === path.resolve(reminder.root));
+    if (!relationship) return;
+    const date = path.posix.basename(reminder.file).slice(0, 10);
+    const choice = await vscode.window.showInformationMessage(`${relationship.label}: ${FEEDBACK_QUESTION} (session on ${date})`, 'Rate Now', 'Later');
+    if (choice === 'Rate Now') await this.ask(relationship, reminder.file);
+    else await this.remindLater(reminder.root, reminder.file);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+function isReminder(value: unknown): value is FeedbackReminder {
+  const r = value as Partial<FeedbackReminder> | null;
+  return typeof r === 'object' && r !== null && typeof r.root === 'string' && typeof r.file === 'string' && typeof r.due === 'number';
+}
