@@ -31,6 +31,7 @@ export const COMMANDS = {
   groupAgendaByTag: 'mentorship.groupAgendaByTag',
   /** Takes an optional SessionFacts (src/core/sessionFacts.ts) to prefill the session file. */
   recordTakeaways: 'mentorship.recordTakeaways',
+  restoreTakeawayDraft: 'mentorship.restoreTakeawayDraft',
   rateSession: 'mentorship.rateSession',
   postUpdate: 'mentorship.postUpdate',
   reviewAgreement: 'mentorship.reviewAgreement',
@@ -47,6 +48,7 @@ export const CONTEXT_KEYS = {
 export const STATE_KEYS = {
   agendaGrouping: 'mentorship.agendaGrouping',
   feedbackReminders: 'mentorship.feedbackReminders',
+  takeawayDrafts: 'mentorship.takeawayDrafts',
 } as const;
 
 export const SETTINGS = {

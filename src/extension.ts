@@ -4,6 +4,7 @@ import { AnchorLocator } from './anchors/anchorLocator';
 import { AnchorRefresher } from './anchors/anchorRefresher';
 import { FeedbackPrompt } from './commands/feedbackPrompt';
 import { NoteEditors } from './commands/noteEditors';
+import { TakeawayDrafts } from './commands/takeawayDrafts';
 import { announceKeptBoth, commitNotesOnSave } from './commands/notesAutoCommit';
 import { NotesSettings } from './commands/notesSettings';
 import { registerCommands } from './commands/registerCommands';
@@ -18,6 +19,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly directory: MentorshipDirectory;
   readonly decorations: AgendaDecorations;
   readonly feedback: FeedbackPrompt;
+  readonly drafts: TakeawayDrafts;
 }
 
 /**
@@ -39,14 +41,16 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     () => Math.max(0, vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.feedbackReminderHours, 48)) * 3_600_000,
     report,
   );
+  const drafts = new TakeawayDrafts(context.globalState, directory, noteEditors, report);
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
 
   context.subscriptions.push(
     log,
     decorations,
     new AnchorRefresher(directory, locator),
-    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback }),
+    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback, drafts }),
     feedback,
+    drafts,
     commitNotesOnSave(directory, report),
     announceKeptBoth(directory, noteEditors),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -56,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

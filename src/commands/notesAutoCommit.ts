@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isBelowFolder } from '../core/notesLocation';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { KeptBoth } from '../notes/notesRepo';
 import type { Relationship } from '../notes/relationship';
@@ -17,7 +18,7 @@ export function commitNotesOnSave(directory: MentorshipDirectory, report: (error
     if (document.uri.scheme !== 'file') return;
     void (async () => {
       const relationships = await directory.relationships();
-      const owner = relationships.find((r) => isInside(r.root, document.uri.fsPath));
+      const owner = relationships.find((r) => isBelowFolder(document.uri.fsPath, r.root));
       if (!owner) return;
       const relative = path.relative(owner.root, document.uri.fsPath).split(path.sep).join('/');
       if (!HAND_WRITTEN.test(relative)) return;
@@ -56,9 +57,4 @@ export async function compareConflictCopy(noteEditors: NoteEditors, root: string
     vscode.Uri.file(path.join(root, kept.path)),
     `${path.posix.basename(kept.path)}: theirs ↔ yours`,
   );
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

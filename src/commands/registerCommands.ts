@@ -11,6 +11,7 @@ import { cloneNotesRepo, connectRemote, openNotesRepo, pickRelationship, syncRel
 import type { NotesSettings } from './notesSettings';
 import type { NoteEditors } from './noteEditors';
 import type { FeedbackPrompt } from './feedbackPrompt';
+import type { TakeawayDrafts } from './takeawayDrafts';
 import { compareConflictCopy } from './notesAutoCommit';
 import { postUpdate, recordTakeaways, reviewAgreement, type AgreementReviewChoice } from './takeawaysCommands';
 import { FollowUpNode, SessionNode } from '../views/takeawaysNodes';
@@ -28,9 +29,10 @@ export interface CommandDependencies {
   readonly reveal: (root: string, id: string) => Promise<void>;
   readonly noteEditors: NoteEditors;
   readonly feedback: FeedbackPrompt;
+  readonly drafts: TakeawayDrafts;
 }
 
-export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback }: CommandDependencies): vscode.Disposable[] {
+export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback, drafts }: CommandDependencies): vscode.Disposable[] {
   const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: A) => {
       try {
@@ -100,9 +102,12 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
       if (typeof root === 'string' && typeof id === 'string') await reveal(root, id);
     }),
     register(COMMANDS.showLog, async () => log.show()),
-    register(COMMANDS.recordTakeaways, (facts?: unknown) =>
-      recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.ask(relationship, file).catch((e: unknown) => log.error(e)) }, facts),
-    ),
+    register(COMMANDS.recordTakeaways, (facts?: unknown) => {
+      // A draft left unsaved earlier is offered again beside the new session.
+      void drafts.offerKept().catch((e: unknown) => log.error(e));
+      return recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.ask(relationship, file).catch((e: unknown) => log.error(e)) }, facts);
+    }),
+    register(COMMANDS.restoreTakeawayDraft, (file?: unknown) => drafts.restoreFromPalette(file)),
     register(COMMANDS.rateSession, async (root?: unknown, file?: unknown, rating?: unknown, who?: unknown) => {
       if (root instanceof SessionNode) return feedback.ask(root.relationship, root.entry.file);
       const relationship = await pickRelationship(directory, typeof root === 'string' ? root : undefined);

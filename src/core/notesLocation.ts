@@ -7,6 +7,11 @@ export function isInsideFolder(candidate: string, folder: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
+/** True when `candidate` lies below `folder` (not the folder itself). */
+export function isBelowFolder(candidate: string, folder: string): boolean {
+  return path.resolve(candidate) !== path.resolve(folder) && isInsideFolder(candidate, folder);
+}
+
 /**
  * A notes repo inside a workspace folder could be shared through Live Share or committed to
  * the project's own repository, so it is refused. Returns the reason, or undefined when safe.

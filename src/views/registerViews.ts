@@ -78,11 +78,25 @@ export function registerViews(
     agendaDragAndDrop,
     async reveal(root, id) {
       await vscode.commands.executeCommand(`${VIEWS.nextSync}.focus`);
-      const item = await trees.nextSync.find(`agenda:${root}:${id}`);
-      if (item) await nextSyncView.reveal(item, { select: true, focus: true });
+      // A render in flight (an item just flagged, statuses arriving) can leave the view without
+      // the node for a moment; the workbench then refuses the reveal, so try on the next render.
+      for (let attempt = 1; ; attempt++) {
+        const item = await trees.nextSync.find(`agenda:${root}:${id}`);
+        if (!item) return;
+        try {
+          await nextSyncView.reveal(item, { select: true, focus: true });
+          return;
+        } catch (error) {
+          if (attempt >= REVEAL_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_MS));
+        }
+      }
     },
   };
 }
+
+const REVEAL_ATTEMPTS = 5;
+const REVEAL_RETRY_MS = 150;
 
 /** The count of open agenda items, as a badge on the Next Sync view. */
 async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.TreeView<vscode.TreeItem>): Promise<void> {

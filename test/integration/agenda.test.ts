@@ -181,7 +181,8 @@ ${original}`);
     const [item] = relationship ? (await relationship.agenda.load()).items : [];
     assert.ok(item);
     await vscode.commands.executeCommand('mentorship.revealAgendaItem', notes, item.id);
-    assert.equal(api.nextSyncView.selection[0]?.id, `agenda:${notes}:${item.id}`);
+    // The workbench reports the selection back a moment after the reveal.
+    await eventually('the item selected in Next Sync', () => api.nextSyncView.selection[0]?.id === `agenda:${notes}:${item.id}`);
     await vscode.window.showTextDocument(editor.document);
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// a comment\n// another\n'));
     const after = await eventually('the marker to move', () => {

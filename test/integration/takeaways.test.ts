@@ -96,6 +96,34 @@ describe('Takeaways in a real VS Code', () => {
     assert.equal((await followUpsGroup())?.description, '1 open action item from past sessions');
   });
 
+  it('keeps takeaways closed unsaved as a draft and restores them into the editor; saving commits them and drops the draft', async () => {
+    const api = await mentorshipApi();
+    const file = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', { relationshipRoot: notes, date: '2026-11-21', participants: [], mode: 'call', agendaItemIds: [] } satisfies SessionFacts);
+    await closeFeedbackQuestion();
+    const absolute = path.join(notes, file);
+    const onDisk = readFileSync(absolute, 'utf8');
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === absolute);
+    assert.ok(editor, 'the session is open');
+    await vscode.window.showTextDocument(editor.document);
+    const written = onDisk.replace('## Takeaways\n', '## Takeaways\n- Profile before memoizing.\n');
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), written));
+    // Closed with "Don't Save": the words are not on disk, and kept as a draft.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await eventually('the draft', () => api.drafts.list().find((d) => d.file === absolute && d.text === written));
+    assert.equal(readFileSync(absolute, 'utf8'), onDisk);
+    assert.deepEqual((await api.drafts.kept()).map((d) => d.file), [absolute]);
+
+    await vscode.commands.executeCommand('mentorship.restoreTakeawayDraft', absolute);
+    const restored = vscode.window.activeTextEditor;
+    assert.equal(restored?.document.uri.fsPath, absolute);
+    assert.equal(restored.document.getText(), written);
+    assert.ok(restored.document.isDirty, 'restored as unsaved changes, for the user to save');
+    await restored.document.save();
+    await eventually('the save commit', () => commitSubjects(notes)[0] === `Edit takeaways: ${path.basename(file, '.md')}`);
+    assert.equal(readFileSync(absolute, 'utf8'), written);
+    await eventually('the draft to be dropped', () => !api.drafts.list().some((d) => d.file === absolute));
+  });
+
   it('Post an Update writes updates/<date>-<id>.md with what was said, visible in the Takeaways view', async () => {
     const api = await mentorshipApi();
     const file = await vscode.commands.executeCommand<string>('mentorship.postUpdate', { Achievements: 'Shipped the cart fix', Blockers: 'Waiting on review' });
