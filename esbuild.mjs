@@ -19,7 +19,7 @@ function tsFiles(dir) {
 // Libraries the extension needs only once it does something (git, YAML, diffs, atomic writes):
 // each is its own file in dist/vendor/, required on first use, so activation loads only the
 // small host bundle.
-const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic'];
+const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode'];
 const lazyVendors = {
   name: 'lazy-vendors',
   setup(build) {
@@ -35,6 +35,7 @@ const vendors = {
   format: 'cjs',
   outdir: 'dist',
   alias: { debug: './src/notes/quietDebug.ts' },
+  external: ['vscode'],
   legalComments: production ? 'linked' : 'inline',
   minify: production,
   metafile: true,
@@ -57,6 +58,18 @@ const host = {
   logLevel: 'warning',
 };
 
+// The Live Share stand-in the in-editor tests install (see test/fixtures/liveshare-standin).
+const liveShareStandIn = {
+  entryPoints: ['test/fixtures/liveshare-standin/src/extension.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: 'test/fixtures/liveshare-standin/out/extension.js',
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
 const tests = {
   entryPoints: [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('bench')],
   bundle: false,
@@ -76,7 +89,7 @@ if (watch) {
   // A clean dist/: no chunk or license file of an earlier build is packaged by mistake.
   rmSync('dist', { recursive: true, force: true });
   const [result, vendorResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors)]);
-  if (!production) await esbuild.build(tests);
+  if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn)]);
   const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
   console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB`);
 }

@@ -32,6 +32,11 @@ export const COMMANDS = {
   /** Takes an optional SessionFacts (src/core/sessionFacts.ts) to prefill the session file. */
   recordTakeaways: 'mentorship.recordTakeaways',
   restoreTakeawayDraft: 'mentorship.restoreTakeawayDraft',
+  startPairing: 'mentorship.startPairing',
+  joinPairing: 'mentorship.joinPairing',
+  joinPairingFromLink: 'mentorship.joinPairingFromLink',
+  endPairing: 'mentorship.endPairing',
+  copyPairingLink: 'mentorship.copyPairingLink',
   rateSession: 'mentorship.rateSession',
   postUpdate: 'mentorship.postUpdate',
   reviewAgreement: 'mentorship.reviewAgreement',
@@ -40,6 +45,7 @@ export const COMMANDS = {
 } as const;
 
 export const CONTEXT_KEYS = {
+  pairingActive: 'mentorship.pairingActive',
   hasRelationship: 'mentorship.hasRelationship',
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
@@ -49,6 +55,7 @@ export const STATE_KEYS = {
   agendaGrouping: 'mentorship.agendaGrouping',
   feedbackReminders: 'mentorship.feedbackReminders',
   takeawayDrafts: 'mentorship.takeawayDrafts',
+  warnedShareExternalFiles: 'mentorship.warnedShareExternalFiles',
 } as const;
 
 export const SETTINGS = {
@@ -59,4 +66,6 @@ export const SETTINGS = {
   autoSync: 'sync.auto',
   gitPath: 'git.path',
   feedbackReminderHours: 'feedback.reminderDelayHours',
+  guestAccess: 'pairing.guestAccess',
+  invitationPollSeconds: 'pairing.invitationPollSeconds',
 } as const;

@@ -11,6 +11,7 @@ import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './commands/userMessages';
 import { SETTINGS } from './constants';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
+import { createPairing, type Pairing } from './pairing/pairing';
 import { registerViews, type MentorshipViews } from './views/registerViews';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
@@ -20,6 +21,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly decorations: AgendaDecorations;
   readonly feedback: FeedbackPrompt;
   readonly drafts: TakeawayDrafts;
+  readonly pairing: Pairing;
 }
 
 /**
@@ -33,8 +35,11 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const report = (error: unknown): void => log.error(error);
   const workspaceRepo = new WorkspaceRepo(settings.git);
   const locator = new AnchorLocator(workspaceRepo);
-  const views = registerViews(context, directory, locator, report);
+  const pairing = createPairing(context, directory, log);
+  const views = registerViews(context, directory, locator, report, pairing);
   const noteEditors = new NoteEditors();
+  // While hosting, Live Share could share a notes file opened as an editor: none is opened.
+  noteEditors.guardWith(() => pairing.session.isHosting);
   const feedback = new FeedbackPrompt(
     context.globalState,
     directory,
@@ -48,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     log,
     decorations,
     new AnchorRefresher(directory, locator),
-    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback, drafts }),
+    ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback, drafts, onAgendaItemOpened: (root, id) => pairing.controller.agendaItemOpened(root, id) }),
     feedback,
     drafts,
     commitNotesOnSave(directory, report),
@@ -60,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

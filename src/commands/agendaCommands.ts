@@ -6,6 +6,7 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
 import { AgendaItemNode } from '../views/agendaNodes';
 import { snippetUri } from '../views/snippetProvider';
+import { openInSharedWorkspace } from '../pairing/sharedWorkspace';
 
 /** An agenda item named by a tree node, or by (notes repo root, item id) from a link or test. */
 export async function findAgendaItem(directory: MentorshipDirectory, target: unknown, id?: unknown): Promise<{ relationship: Relationship; item: AgendaItem } | undefined> {
@@ -28,6 +29,9 @@ export async function openAgendaItem(locator: AnchorLocator, relationship: Relat
     const selection = new vscode.Range(startLine, 0, endLine, document.lineAt(Math.min(endLine, document.lineCount - 1)).text.length);
     return vscode.window.showTextDocument(document, { selection, preview: true });
   }
+  // A Live Share guest: the host's copy of the code, when the shared workspace has it.
+  const shared = await openInSharedWorkspace(item);
+  if (shared) return shared;
   const document = await vscode.workspace.openTextDocument(snippetUri(relationship.root, item.id, path.basename(item.anchor.path) || 'snippet'));
   const language = item.anchor.language && (await vscode.languages.getLanguages()).includes(item.anchor.language) ? item.anchor.language : undefined;
   const shown = language ? await vscode.languages.setTextDocumentLanguage(document, language) : document;

@@ -30,9 +30,11 @@ export interface CommandDependencies {
   readonly noteEditors: NoteEditors;
   readonly feedback: FeedbackPrompt;
   readonly drafts: TakeawayDrafts;
+  /** Heard for each agenda item opened (pairing lists them for the takeaways). */
+  readonly onAgendaItemOpened: (root: string, id: string) => void;
 }
 
-export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback, drafts }: CommandDependencies): vscode.Disposable[] {
+export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback, drafts, onAgendaItemOpened }: CommandDependencies): vscode.Disposable[] {
   const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
     vscode.commands.registerCommand(id, async (...args: A) => {
       try {
@@ -76,6 +78,7 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.flagForNextSync, (answers?: unknown) => flagForNextSync(directory, workspaceRepo, isFlagAnswers(answers) ? answers : undefined)),
     register(COMMANDS.openAgendaItem, async (target?: unknown, id?: unknown) => {
       const found = await findAgendaItem(directory, target, id);
+      if (found) onAgendaItemOpened(found.relationship.root, found.item.id);
       return found && openAgendaItem(locator, found.relationship, found.item);
     }),
     ...(

@@ -72,6 +72,7 @@ export class TakeawayDrafts implements vscode.Disposable {
       void vscode.window.showInformationMessage(`No unsaved draft of ${path.basename(file)} is kept.`);
       return undefined;
     }
+    if (this.noteEditors.hosting) return this.noteEditors.show(file); // says why not now
     if ((await readOrUndefined(file)) === undefined) {
       // The file went away (removed by a sync, say): the words still come back, in a new document.
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.text });

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { NotesRepoError } from '../notes/gitErrors';
+import { ActionableError } from './actionableError';
 
 /** The one output channel for everything the user cannot act on directly. */
 export class MentorshipLog implements vscode.Disposable {
@@ -52,6 +53,14 @@ export async function showError(log: MentorshipLog, error: unknown): Promise<voi
       await fs.rm(lockFile, { force: true });
       void vscode.window.showInformationMessage('The stale lock was removed. Run the action again to commit.');
     }
+    return;
+  }
+  if (error instanceof ActionableError) {
+    const show = error.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const titles = error.actions.map((a) => a.title);
+    const choice = await show(message, ...titles);
+    const picked = error.actions.find((a) => a.title === choice);
+    if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
     return;
   }
   const choice = await vscode.window.showErrorMessage(message, 'Show Log');

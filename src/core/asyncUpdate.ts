@@ -1,5 +1,5 @@
 import { isCalendarDate } from './agreement';
-import { parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
+import { lineOfKey, parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
 
 /** What an async update between syncs can say, in order: each is a `## ` section. */
 export const UPDATE_SECTIONS = ['Achievements', 'Challenges', 'Blockers', 'Celebrations'] as const;
@@ -55,9 +55,4 @@ export function parseAsyncUpdate(text: string): AsyncUpdateResult {
   }
   flush();
   return { ok: true, update: { date: data.date, author: typeof data.author === 'string' ? data.author : '', sections } };
-}
-
-function lineOfKey(text: string, key: string): number {
-  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : 2;
 }

@@ -71,3 +71,9 @@ export function renderFrontMatter(data: Record<string, unknown>, body: string): 
   const trimmedBody = body.replace(/^\n+/, '');
   return `---\n${yamlText}\n---\n\n${trimmedBody.endsWith('\n') ? trimmedBody : `${trimmedBody}\n`}`;
 }
+
+/** The 1-based line a front-matter key is written on (line 2, just after `---`, when absent). */
+export function lineOfKey(text: string, key: string): number {
+  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : 2;
+}

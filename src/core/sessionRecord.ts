@@ -1,5 +1,5 @@
 import { isCalendarDate } from './agreement';
-import { parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
+import { lineOfKey, parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
 import { SESSION_MODES, type SessionFacts, type SessionMode } from './sessionFacts';
 
 /** The routine of a session, in order: each is a `## ` section of the session file. */
@@ -250,9 +250,4 @@ function isStringList(value: unknown): value is string[] {
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function lineOfKey(text: string, key: string): number {
-  const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : 2;
 }

@@ -5,6 +5,7 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { AgendaDragAndDrop } from './agendaDragAndDrop';
 import { AGENDA_GROUPINGS, type AgendaGrouping } from './agendaGrouping';
 import { NextSyncTree } from './nextSyncTree';
+import type { Pairing } from '../pairing/pairing';
 import { PairingTree } from './pairingTree';
 import { SNIPPET_SCHEME, SnippetProvider } from './snippetProvider';
 import { SyncStatusBar } from './syncStatusBar';
@@ -25,6 +26,7 @@ export function registerViews(
   directory: MentorshipDirectory,
   locator: AnchorLocator,
   report: (error: unknown) => void,
+  pairing: Pick<Pairing, 'session' | 'board' | 'watcher'>,
 ): MentorshipViews {
   const grouping = (): AgendaGrouping => {
     const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
@@ -38,7 +40,7 @@ export function registerViews(
   // Context keys are free to set; this is not I/O.
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
 
-  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report), takeaways: new TakeawaysTree(directory, report) };
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report, pairing.session, pairing.board), takeaways: new TakeawaysTree(directory, report) };
   const agendaDragAndDrop = new AgendaDragAndDrop(directory, report);
   const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
     treeDataProvider: trees.nextSync,
@@ -46,12 +48,15 @@ export function registerViews(
     canSelectMany: true,
     dragAndDropController: agendaDragAndDrop,
   });
+  const pairingView = vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing });
   context.subscriptions.push(
     trees.nextSync,
     trees.pairing,
     trees.takeaways,
     nextSyncView,
-    vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing }),
+    pairingView,
+    // The other person's invitations are pulled in only while someone looks at the Pairing view.
+    pairingView.onDidChangeVisibility(({ visible }) => pairing.watcher.setVisible(visible)),
     vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
     new SyncStatusBar(directory, nextSyncView),
     vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),

@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { showError, type MentorshipLog } from '../commands/userMessages';
+import { COMMANDS } from '../constants';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { InvitationBoard } from './invitationBoard';
+import type { PairingController } from './pairingController';
+
+/** The pairing commands, each inside the same error boundary as the other commands. */
+export function registerPairingCommands(directory: MentorshipDirectory, controller: PairingController, board: InvitationBoard, log: MentorshipLog): vscode.Disposable[] {
+  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        // Not awaited: the notification stays until the user answers it; callers see the failure too.
+        void showError(log, error);
+        throw error;
+      }
+    });
+  return [
+    register(COMMANDS.startPairing, async (root?: unknown, options?: unknown) => {
+      const readWrite = typeof options === 'object' && options !== null && typeof (options as { readWrite?: unknown }).readWrite === 'boolean' ? (options as { readWrite: boolean }).readWrite : undefined;
+      return controller.start({ ...(typeof root === 'string' ? { relationshipRoot: root } : {}), ...(readWrite === undefined ? {} : { readWrite }) });
+    }),
+    // From an invitation row: (notes repo root, invitation file); the invitation is read again.
+    register(COMMANDS.joinPairing, async (root?: unknown, file?: unknown) => {
+      if (typeof root !== 'string' || typeof file !== 'string') return controller.joinFromLink();
+      const relationship = (await directory.relationships()).find((r) => path.resolve(r.root) === path.resolve(root));
+      const me = relationship ? (await relationship.repo.identity()).email : '';
+      const posted = relationship && (await board.openFor(relationship, me)).find((p) => p.file === file);
+      if (!posted) {
+        void vscode.window.showInformationMessage('That pairing session has ended or its invitation expired.');
+        await directory.refresh();
+        return undefined;
+      }
+      return controller.join(posted);
+    }),
+    register(COMMANDS.joinPairingFromLink, async (link?: unknown) => controller.joinFromLink(typeof link === 'string' ? link : undefined)),
+    register(COMMANDS.endPairing, async () => controller.end()),
+    register(COMMANDS.copyPairingLink, async () => controller.copyLink()),
+  ];
+}
