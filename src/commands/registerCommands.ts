@@ -16,7 +16,7 @@ import { compareConflictCopy } from './notesAutoCommit';
 import { postUpdate, recordTakeaways, reviewAgreement, type AgreementReviewChoice } from './takeawaysCommands';
 import { FollowUpNode, SessionNode } from '../views/takeawaysNodes';
 import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
-import { showError, type MentorshipLog } from './userMessages';
+import { AlreadyShownError, showError, type MentorshipLog } from './userMessages';
 
 /** Registers every command; each runs inside one error boundary that shows an actionable message. */
 export interface CommandDependencies {
@@ -43,7 +43,7 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
         // Not awaited: the notification stays until the user answers it.
         void showError(log, error);
         // Callers that run the command programmatically (tests, other commands) see the failure too.
-        throw error;
+        throw new AlreadyShownError(error);
       }
     });
 

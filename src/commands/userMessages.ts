@@ -66,3 +66,15 @@ export async function showError(log: MentorshipLog, error: unknown): Promise<voi
   const choice = await vscode.window.showErrorMessage(message, 'Show Log');
   if (choice === 'Show Log') log.show();
 }
+
+/**
+ * What a command hands its programmatic caller (a test, another command) after the user was
+ * shown the error. It reads as a cancellation, for which VS Code shows nothing: a command run from
+ * a view or the palette would otherwise show the same message twice. `cause` is the original.
+ */
+export class AlreadyShownError extends Error {
+  constructor(readonly cause: unknown) {
+    super('Canceled');
+    this.name = 'Canceled';
+  }
+}

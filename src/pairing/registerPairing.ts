@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { showError, type MentorshipLog } from '../commands/userMessages';
+import { AlreadyShownError, showError, type MentorshipLog } from '../commands/userMessages';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { InvitationBoard } from './invitationBoard';
@@ -15,7 +15,7 @@ export function registerPairingCommands(directory: MentorshipDirectory, controll
       } catch (error) {
         // Not awaited: the notification stays until the user answers it; callers see the failure too.
         void showError(log, error);
-        throw error;
+        throw new AlreadyShownError(error);
       }
     });
   return [

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bareRemote, commitSubjects, git } from '../support/git';
-import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows } from './harness';
+import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows, shownError } from './harness';
 
 
 describe('Mentorship in a real VS Code', () => {
@@ -96,10 +96,7 @@ describe('Mentorship in a real VS Code', () => {
     assert.ok(workspace, 'the test window has a workspace folder');
     await setSetting('notesRepo.additional', undefined);
     await setSetting('notesRepo.path', path.join(workspace, 'notes'));
-    await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX)),
-      /inside the workspace folder/,
-    );
+    await shownError(vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX), /inside the workspace folder/);
     assert.equal(existsSync(path.join(workspace, 'notes')), false, 'nothing was written into the workspace');
   });
 
@@ -107,7 +104,7 @@ describe('Mentorship in a real VS Code', () => {
     const notes = await freshNotesLocation();
     await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
     for (const hostile of ['--upload-pack=touch /tmp/pwned', 'ext::sh -c touch% /tmp/pwned', 'fd::17', 'http://example.com/notes.git', 'https://user:token@example.com/n.git']) {
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.connectRemote', notes, hostile)), /refused|may not start|password|Only https|not a valid/i, hostile);
+      await shownError(vscode.commands.executeCommand('mentorship.connectRemote', notes, hostile), /refused|may not start|password|Only https|not a valid/i, hostile);
     }
     assert.equal(git(notes, 'remote'), '', 'no remote was added');
   });
@@ -117,7 +114,7 @@ describe('Mentorship in a real VS Code', () => {
     const notes = await freshNotesLocation();
     await setSetting('git.path', '/nonexistent/bin/git');
     try {
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX)), /git could not be run.*Install git/);
+      await shownError(vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX), /git could not be run.*Install git/);
       assert.equal(existsSync(notes), false);
       // An existing notes repo cannot be read either: the view says why.
       git(path.dirname(notes), 'init', '--quiet', notes);

@@ -65,3 +65,19 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Runs a command that should fail and returns the message the user was shown. Commands hand
+ * their caller the shown error as `cause` of a cancellation (so VS Code does not show it twice).
+ */
+export async function shownError(run: Thenable<unknown>, pattern: RegExp, what?: string): Promise<string> {
+  try {
+    await run;
+  } catch (error) {
+    const shown = error instanceof Error && error.name === 'Canceled' && 'cause' in error ? error.cause : error;
+    const message = shown instanceof Error ? shown.message : String(shown);
+    assert.match(message, pattern, what);
+    return message;
+  }
+  assert.fail(`expected the command to fail${what ? ` (${what})` : ''}`);
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StandInControl } from '../fixtures/liveshare-standin/src/extension';
 import { bareRemote, commitSubjects, git, tempFolder } from '../support/git';
-import { EXTENSION_ID, SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows } from './harness';
+import { EXTENSION_ID, SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows, shownError } from './harness';
 
 const READ_ONLY = 1; // vsls Access.ReadOnly
 const READ_WRITE = 3; // vsls Access.ReadWrite
@@ -54,6 +54,26 @@ describe('Pairing through Live Share (the stand-in)', () => {
     const api = await mentorshipApi();
     if (api.pairing.session.state.kind !== 'idle') control.endSession();
     await setSetting('pairing.guestAccess', undefined);
+  });
+
+  it('the stand-in keeps to the vsls contract: every member of LiveShare in the typings is there, with the right kind', async () => {
+    const extension = vscode.extensions.getExtension<{ getApi(version: string, caller?: string): Promise<Record<string, unknown> | null> }>('ms-vsliveshare.vsliveshare');
+    assert.ok(extension);
+    const exported = await extension.activate();
+    const liveShare = await exported.getApi('1.0.4753', EXTENSION_ID);
+    assert.ok(liveShare);
+    const typings = readFileSync(require.resolve('vsls/vscode.ts'), 'utf8');
+    const body = /export interface LiveShare \{([\s\S]*?)\n\}/.exec(typings)?.[1] ?? '';
+    // Members as declared: "readonly name:" is a property, "name(" a method; optional ones ("name?") may be absent.
+    const members = [...body.matchAll(/^\s{4}(?:readonly\s+)?([a-zA-Z]+)(\?)?\s*(\(|:|<)/gm)].map((m) => ({ name: m[1] ?? '', optional: m[2] === '?', method: m[3] !== ':' }));
+    assert.ok(members.length >= 20, `read ${members.length} members from the typings`);
+    for (const member of members) {
+      if (member.optional && !(member.name in liveShare)) continue;
+      assert.ok(member.name in liveShare, `LiveShare.${member.name} is implemented`);
+      const value: unknown = liveShare[member.name];
+      if (member.method) assert.equal(typeof value, 'function', `LiveShare.${member.name} is a method`);
+    }
+    for (const event of ['onDidChangeSession', 'onDidChangePeers']) assert.equal(typeof liveShare[event], 'function', `${event} is an event`);
   });
 
   it('host: shares read-only, posts and pushes the invitation, shows peers and the timer, and on end withdraws it and offers the takeaways', async () => {
@@ -175,20 +195,20 @@ describe('Pairing through Live Share (the stand-in)', () => {
     await vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://liveshare.example.test/join?pasted');
     assert.deepEqual(control.calls.join, ['https://liveshare.example.test/join?pasted']);
     control.endSession();
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'javascript:alert(1)')), /not a Live Share link/);
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'javascript:alert(1)'), /not a Live Share link/);
     assert.equal(control.calls.join.length, 1);
   });
 
   it('API null, signed out, or shareService null: a clear message each, and the rest keeps working', async () => {
     const api = await mentorshipApi();
     control.apiAvailable = false;
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.startPairing', mentee)), /Live Share did not offer its API to Mentorship/);
+    await shownError(vscode.commands.executeCommand('mentorship.startPairing', mentee), /Live Share did not offer its API to Mentorship/);
     assert.equal(control.calls.share.length, 0);
     assert.ok(!existsSync(path.join(mentee, 'pairing')), 'nothing posted');
 
     control.apiAvailable = true;
     control.signedIn = false;
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.startPairing', mentee)), /Sign in to Live Share/);
+    await shownError(vscode.commands.executeCommand('mentorship.startPairing', mentee), /Sign in to Live Share/);
     assert.equal(control.calls.share.length, 0);
 
     // The agenda still works meanwhile.
@@ -207,7 +227,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
     git(workspace, 'init', '--quiet', inside);
     try {
       await setSetting('notesRepo.additional', [mentor, inside]);
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.startPairing', mentee)), /Pairing was not started: The notes repo .*inside the workspace folder/);
+      await shownError(vscode.commands.executeCommand('mentorship.startPairing', mentee), /Pairing was not started: The notes repo .*inside the workspace folder/);
       assert.equal(control.calls.share.length, 0);
     } finally {
       await setSetting('notesRepo.additional', [mentor]);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { SessionFacts } from '../../src/core/sessionFacts';
 import type { Relationship } from '../../src/notes/relationship';
 import { bareRemote, commitSubjects, git, tempFolder } from '../support/git';
-import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows } from './harness';
+import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows, shownError } from './harness';
 
 function workspaceFolder(): string {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -65,7 +65,7 @@ describe('Takeaways in a real VS Code', () => {
     assert.match(readFileSync(path.join(notes, file), 'utf8'), /\nrating: 4\n/);
     assert.equal(commitSubjects(notes)[0], `Rate session ${path.basename(file, '.md')}: 4/5`);
     assert.deepEqual(await visibleRows(api.trees.takeaways), ['Session on 2026-11-23 — #1 · 2026-11-23 · 65 min · rated 4/5']);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mentorship.rateSession', notes, file, 9)), /1 to 5/);
+    await shownError(vscode.commands.executeCommand('mentorship.rateSession', notes, file, 9), /1 to 5/);
   });
 
   it('saving the session in the editor commits it; its action items become follow-ups that check off in place', async () => {
