@@ -58,6 +58,21 @@ const host = {
   logLevel: 'warning',
 };
 
+// The review webview's front end (media/review): a browser bundle with marked and DOMPurify,
+// and its stylesheet, in dist/review/ — the only folder the webview may load from.
+const reviewWebview = {
+  entryPoints: [{ in: 'media/review/main.ts', out: 'review' }],
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  outdir: 'dist/review',
+  legalComments: production ? 'linked' : 'inline',
+  minify: production,
+  metafile: true,
+  logLevel: 'warning',
+};
+
 // The Live Share stand-in the in-editor tests install (see test/fixtures/liveshare-standin).
 const liveShareStandIn = {
   entryPoints: ['test/fixtures/liveshare-standin/src/extension.ts'],
@@ -83,13 +98,13 @@ const tests = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(tests)]);
+  const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(reviewWebview), esbuild.context(tests)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   // A clean dist/: no chunk or license file of an earlier build is packaged by mistake.
   rmSync('dist', { recursive: true, force: true });
-  const [result, vendorResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors)]);
+  const [result, vendorResult, reviewResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors), esbuild.build(reviewWebview)]);
   if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn)]);
   const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
-  console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB`);
+  console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB; dist/review/ (webview): ${kb(reviewResult.metafile.outputs)} KB`);
 }

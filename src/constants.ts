@@ -32,6 +32,7 @@ export const COMMANDS = {
   /** Takes an optional SessionFacts (src/core/sessionFacts.ts) to prefill the session file. */
   recordTakeaways: 'mentorship.recordTakeaways',
   restoreTakeawayDraft: 'mentorship.restoreTakeawayDraft',
+  openReview: 'mentorship.openReview',
   startPairing: 'mentorship.startPairing',
   joinPairing: 'mentorship.joinPairing',
   joinPairingFromLink: 'mentorship.joinPairingFromLink',

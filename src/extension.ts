@@ -12,6 +12,8 @@ import { MentorshipLog } from './commands/userMessages';
 import { SETTINGS } from './constants';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
+import { createReview } from './review/review';
+import type { ReviewPanel } from './review/reviewPanel';
 import { registerViews, type MentorshipViews } from './views/registerViews';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
@@ -22,6 +24,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly feedback: FeedbackPrompt;
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
+  readonly review: ReviewPanel;
 }
 
 /**
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const noteEditors = new NoteEditors();
   // While hosting, Live Share could share a notes file opened as an editor: none is opened.
   noteEditors.guardWith(() => pairing.session.isHosting);
+  const review = createReview(context, directory, noteEditors, log);
   const feedback = new FeedbackPrompt(
     context.globalState,
     directory,
@@ -65,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, pairing, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

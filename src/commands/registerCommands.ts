@@ -68,6 +68,8 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
       return noteEditors.show(path.join(relationship.root, AGREEMENT_FILE));
     }),
     register(COMMANDS.openNote, async (file?: unknown) => {
+      // From a session row's context menu: the session file itself.
+      if (file instanceof SessionNode) return noteEditors.show(path.join(file.relationship.root, file.entry.file), { preview: false });
       if (typeof file !== 'string') return undefined;
       return noteEditors.show(file, { preview: true });
     }),

@@ -66,7 +66,7 @@ export class SessionNode extends vscode.TreeItem {
     );
     this.iconPath = new vscode.ThemeIcon('notebook');
     this.resourceUri = vscode.Uri.file(file);
-    this.command = { command: COMMANDS.openNote, title: 'Open Takeaways', arguments: [file] };
+    this.command = { command: COMMANDS.openReview, title: 'Open in Review', arguments: [relationship.root, entry.file] };
   }
 }
 

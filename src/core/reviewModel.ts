@@ -1,0 +1,102 @@
+import { questionTitle, type AgendaItem } from './agendaItem';
+import { UPDATE_SECTIONS, type AsyncUpdate } from './asyncUpdate';
+import type { ReviewEntry, ReviewModel, ReviewProblem, ReviewRelationship, ReviewSession } from './reviewProtocol';
+import type { SessionRecord } from './sessionRecord';
+
+/** One relationship's notes, as read from its repo. */
+export interface ReviewSource {
+  readonly label: string;
+  readonly sessionsPlanned?: number;
+  readonly closed: boolean;
+  readonly sessions: readonly { readonly file: string; readonly session: SessionRecord }[];
+  readonly updates: readonly { readonly file: string; readonly update: AsyncUpdate }[];
+  readonly agenda: readonly AgendaItem[];
+  readonly problems: readonly { readonly file: string; readonly reason: string }[];
+}
+
+/** Above this many characters a note is shown as plain text, not rendered. */
+export const MARKDOWN_CAP = 200_000;
+
+/**
+ * The review's model: sessions, agenda items and async updates of every relationship woven into
+ * one timeline, newest first (sessions before updates before agenda items on the same day).
+ */
+export function buildReviewModel(sources: readonly ReviewSource[]): ReviewModel {
+  const relationships: ReviewRelationship[] = [];
+  const entries: ReviewEntry[] = [];
+  const problems: ReviewProblem[] = [];
+  sources.forEach((source, index) => {
+    const key = `r${index}`;
+    relationships.push({ key, label: source.label, ...(source.sessionsPlanned ? { sessionsPlanned: source.sessionsPlanned } : {}), sessionsHeld: source.sessions.length, closed: source.closed });
+    const tagsOf = new Map(source.agenda.map((item) => [item.id, item.tags]));
+    for (const { file, session } of source.sessions) entries.push(sessionEntry(key, file, session, tagsOf));
+    for (const { file, update } of source.updates) {
+      const id = stem(file);
+      const markdown = UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n');
+      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author, markdown });
+    }
+    for (const item of source.agenda) {
+      entries.push({
+        kind: 'agenda',
+        key: `${key}:agenda:${item.id}`,
+        relationship: key,
+        id: item.id,
+        date: item.created.slice(0, 10),
+        title: questionTitle(item.question, 100),
+        tags: item.tags,
+        status: item.status,
+        where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
+        markdown: item.question,
+      });
+    }
+    for (const problem of source.problems) problems.push({ relationship: key, file: problem.file, reason: problem.reason });
+  });
+  entries.sort(newestFirst);
+  return { relationships, entries, problems, markdownCap: MARKDOWN_CAP };
+}
+
+function sessionEntry(relationship: string, file: string, session: SessionRecord, tagsOf: ReadonlyMap<string, readonly string[]>): ReviewSession {
+  const id = stem(file);
+  const tags = [...new Set(session.agenda.flatMap((agendaId) => tagsOf.get(agendaId) ?? []))].sort();
+  return {
+    kind: 'session',
+    key: `${relationship}:session:${id}`,
+    relationship,
+    id,
+    date: session.date,
+    title: session.title,
+    tags,
+    ...(session.minutes !== undefined ? { minutes: session.minutes } : {}),
+    ...(session.rating !== undefined ? { rating: session.rating } : {}),
+    ...(session.mentorRating !== undefined ? { mentorRating: session.mentorRating } : {}),
+    ...(session.mode ? { mode: session.mode } : {}),
+    participants: session.participants,
+    agendaIds: session.agenda,
+    takeawayCount: session.takeaways.filter((t) => t.trim() !== '').length,
+    actionItems: session.actionItems
+      .filter((a) => a.text.trim() !== '')
+      .map((a) => ({ line: a.line, text: a.text, done: a.done, ...(a.owner ? { owner: a.owner } : {}) })),
+    markdown: withoutSection(session.body, 'Action items'),
+  };
+}
+
+const KIND_ORDER = { session: 0, update: 1, agenda: 2 } as const;
+
+function newestFirst(a: ReviewEntry, b: ReviewEntry): number {
+  return b.date.localeCompare(a.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.id.localeCompare(a.id);
+}
+
+/** `sessions/2026-11-02-b7d3n9p5.md` → `2026-11-02-b7d3n9p5`. */
+function stem(file: string): string {
+  return (file.split('/').pop() ?? file).replace(/\.md$/, '');
+}
+
+/** The markdown without one `## ` section (its heading up to the next `## ` heading). */
+export function withoutSection(markdown: string, heading: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.trim().toLowerCase() === `## ${heading.toLowerCase()}`);
+  if (start < 0) return markdown;
+  let end = lines.findIndex((line, index) => index > start && /^##\s/.test(line));
+  if (end < 0) end = lines.length;
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}

@@ -1,0 +1,198 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { buildReviewModel, type ReviewSource } from '../core/reviewModel';
+import { parseFromWebview, type FromWebview, type ReviewModel, type ToWebview } from '../core/reviewProtocol';
+import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { Relationship } from '../notes/relationship';
+import { newNonce, reviewHtml } from './reviewHtml';
+
+/** What the review may ask the editor to do, each for something the host found by id. */
+export interface ReviewActions {
+  openAgendaItem(root: string, id: string): Thenable<unknown>;
+  openNote(file: string): Thenable<unknown>;
+  openExternal(url: string): Thenable<unknown>;
+}
+
+/**
+ * The review webview: the timeline of every relationship's sessions, agenda items and updates,
+ * with search, filters, a ratings chart and action items to check off. Messages from the page
+ * are validated and carry ids only; the host looks the ids up in what it sent.
+ */
+export class ReviewPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private pendingFocus: string | undefined;
+  private relationshipsByKey = new Map<string, Relationship>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<{ ms: number; entries: number }>();
+  /** What the page was last sent (for tests and benchmarks). */
+  model: ReviewModel | undefined;
+  html: string | undefined;
+  readonly onDidRender = this.rendered.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly directory: MentorshipDirectory,
+    private readonly actions: ReviewActions,
+    private readonly report: (error: unknown) => void,
+  ) {
+    this.subscriptions.push(directory.onDidChange(() => void this.postModel().catch(report)));
+  }
+
+  get visible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
+  /** Opens (or brings forward) the review; with a session file, opens that session in it. */
+  async show(focus?: { root: string; file: string }): Promise<void> {
+    if (!this.panel) this.create();
+    else this.panel.reveal();
+    if (focus) {
+      const key = await this.keyOf(focus.root, focus.file);
+      if (key) this.focus(key);
+    }
+  }
+
+  /** The page's messages: anything but a well-formed message about a known id is ignored. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (!message) return;
+    await this.handle(message);
+  }
+
+  private create(): void {
+    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'review');
+    const panel = vscode.window.createWebviewPanel('mentorship.review', 'Mentorship Review', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [root],
+      retainContextWhenHidden: false,
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentorship.svg');
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch(this.report), undefined, this.subscriptions);
+    // A hidden webview is discarded (retainContextWhenHidden is off): it says "ready" again when shown.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    });
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+    });
+    this.render(panel);
+  }
+
+  private render(panel: vscode.WebviewPanel): void {
+    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'review');
+    this.html = reviewHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'review.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'review.css')).toString(),
+    });
+    panel.webview.html = this.html;
+  }
+
+  private focus(key: string): void {
+    if (this.ready) void this.post({ type: 'focus', key });
+    else this.pendingFocus = key;
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.postModel();
+        if (this.pendingFocus) await this.post({ type: 'focus', key: this.pendingFocus });
+        this.pendingFocus = undefined;
+        return;
+      case 'rendered':
+        this.rendered.fire({ ms: message.ms, entries: message.entries });
+        return;
+      case 'openExternal':
+        await this.actions.openExternal(message.url);
+        return;
+      case 'openAgendaItem': {
+        const relationship = this.relationshipsByKey.get(message.relationship);
+        const known = (await relationship?.agenda.load())?.items.some((item) => item.id === message.id);
+        if (relationship && known) await this.actions.openAgendaItem(relationship.root, message.id);
+        else void this.post({ type: 'notice', text: 'That agenda item is not in the notes repo (removed, or a link to another mentorship).' });
+        return;
+      }
+      case 'openSessionFile': {
+        const found = await this.session(message.relationship, message.id);
+        if (found) await this.actions.openNote(path.join(found.relationship.root, found.file));
+        return;
+      }
+      case 'setActionItemDone': {
+        const found = await this.session(message.relationship, message.session);
+        const action = found?.entry.session.actionItems.find((a) => a.line === message.line);
+        if (!found || !action) {
+          await this.postModel();
+          return;
+        }
+        try {
+          await found.relationship.sessions.setActionItemDone(found.file, action, message.done);
+        } catch (error) {
+          // The file changed under the page: say so and show what is there now.
+          void this.post({ type: 'notice', text: error instanceof Error ? error.message : String(error) });
+        }
+        await this.directory.refresh();
+        return;
+      }
+    }
+  }
+
+  private async session(key: string, id: string) {
+    const relationship = this.relationshipsByKey.get(key);
+    if (!relationship) return undefined;
+    const entry = (await relationship.sessions.load()).sessions.find((s) => path.posix.basename(s.file, '.md') === id);
+    return entry && { relationship, entry, file: entry.file };
+  }
+
+  private async keyOf(root: string, file: string): Promise<string | undefined> {
+    const relationships = await this.directory.relationships();
+    const index = relationships.findIndex((r) => path.resolve(r.root) === path.resolve(root));
+    return index < 0 ? undefined : `r${index}:session:${path.basename(file, '.md')}`;
+  }
+
+  private async postModel(): Promise<void> {
+    if (!this.panel || !this.ready) return;
+    this.model = await this.buildModel();
+    await this.post({ type: 'model', model: this.model });
+  }
+
+  private async buildModel(): Promise<ReviewModel> {
+    const relationships = await this.directory.relationships();
+    this.relationshipsByKey = new Map(relationships.map((r, index) => [`r${index}`, r]));
+    const sources: ReviewSource[] = await Promise.all(
+      relationships.map(async (relationship) => {
+        const [snapshot, agenda] = await Promise.all([relationship.sessions.load(), relationship.agenda.load()]);
+        const agreement = relationship.agreement.kind === 'ready' ? relationship.agreement.agreement : undefined;
+        const relative = (file: string): string => (path.isAbsolute(file) ? path.relative(relationship.root, file).split(path.sep).join('/') : file);
+        return {
+          label: relationship.label,
+          ...(agreement ? { sessionsPlanned: agreement.sessionsPlanned } : {}),
+          closed: agreement?.status === 'closed',
+          sessions: snapshot.sessions,
+          updates: snapshot.updates,
+          agenda: agenda.items,
+          problems: [...snapshot.problems, ...agenda.problems].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
+        };
+      }),
+    );
+    return buildReviewModel(sources);
+  }
+
+  private async post(message: ToWebview): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.rendered.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
