@@ -1,6 +1,7 @@
 import { filterEntries, ratingSeries, tagsIn, type ReviewFilter } from '../../src/core/reviewFilters';
 import type { FromWebview, ReviewEntry, ReviewModel, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
-import { highlightSegments, SearchIndex, searchTextOf, type SearchHit } from '../../src/core/searchIndex';
+import { searchTextOf } from '../../src/core/reviewFilters';
+import { highlightSegments, ReviewSearchIndex, type SearchHit } from '../../src/core/reviewSearch';
 import { progressBar, ratingChart } from './chart';
 import { renderMarkdown } from './markdown';
 import './review.css';
@@ -12,7 +13,7 @@ const PAGE = 100;
 const AGENDA_HREF = /^mentorship:agenda\/([a-z0-9][a-z0-9-]*)$/;
 
 let model: ReviewModel = { relationships: [], entries: [], problems: [], markdownCap: 200_000 };
-let index = new SearchIndex([]);
+let index = new ReviewSearchIndex([]);
 let shown = PAGE;
 let filter: ReviewFilter = {};
 let query = '';
@@ -27,7 +28,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     model = message.model;
     byKey.clear();
     for (const entry of model.entries) byKey.set(entry.key, entry);
-    index = new SearchIndex(model.entries.map((entry) => ({ key: entry.key, text: searchTextOf(entry) })));
+    index = new ReviewSearchIndex(model.entries.map((entry) => ({ id: entry.key, kind: entry.kind, title: entry.title, text: searchTextOf(entry) })));
     renderControls();
     renderInsights();
     renderProblems();
@@ -83,9 +84,9 @@ function renderTimeline(): void {
   let hits = new Map<string, SearchHit>();
   if (query.trim() !== '') {
     const allowed = new Set(filtered.map((e) => e.key));
-    const found = index.search(query).filter((hit) => allowed.has(hit.key));
-    hits = new Map(found.map((hit) => [hit.key, hit]));
-    visible = found.map((hit) => byKey.get(hit.key)).filter((e): e is ReviewEntry => e !== undefined);
+    const found = index.search(query, 1000).filter((hit) => allowed.has(hit.id));
+    hits = new Map(found.map((hit) => [hit.id, hit]));
+    visible = found.map((hit) => byKey.get(hit.id)).filter((e): e is ReviewEntry => e !== undefined);
   } else {
     visible = filtered;
   }
@@ -154,7 +155,7 @@ function snippetsElement(hit: SearchHit): HTMLElement {
   list.className = 'snippets';
   for (const snippet of hit.snippets) {
     const line = document.createElement('li');
-    for (const segment of highlightSegments(snippet)) {
+    for (const segment of highlightSegments(snippet.text, snippet.highlights)) {
       const node = segment.match ? document.createElement('mark') : document.createElement('span');
       node.textContent = segment.text;
       line.append(node);

@@ -34,3 +34,8 @@ export function ratingSeries(entries: readonly ReviewEntry[], relationship?: str
 export function tagsIn(entries: readonly ReviewEntry[]): string[] {
   return [...new Set(entries.flatMap((e) => e.tags))].sort();
 }
+
+/** What of an entry the search reads: title, tags and text. */
+export function searchTextOf(entry: { readonly title: string; readonly tags: readonly string[]; readonly markdown: string }): string {
+  return `${entry.title}\n${entry.tags.map((t) => `#${t}`).join(' ')}\n${entry.markdown}`;
+}
