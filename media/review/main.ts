@@ -18,6 +18,8 @@ let shown = PAGE;
 let filter: ReviewFilter = {};
 let query = '';
 const byKey = new Map<string, ReviewEntry>();
+/** Entries the user opened stay open when the page renders again (after a check-off, a sync). */
+const openKeys = new Set<string>();
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -102,7 +104,7 @@ function renderTimeline(): void {
 
 function describeCount(count: number, text: string): string {
   const noun = count === 1 ? 'entry' : 'entries';
-  return text.trim() ? `${count} ${noun} match "${text.trim()}"` : `${count} ${noun}`;
+  return text.trim() ? `${count} ${noun} ${count === 1 ? 'matches' : 'match'} "${text.trim()}"` : `${count} ${noun}`;
 }
 
 function entryElement(entry: ReviewEntry, hit?: SearchHit): HTMLElement {
@@ -128,8 +130,14 @@ function entryElement(entry: ReviewEntry, hit?: SearchHit): HTMLElement {
   if (hit) details.append(snippetsElement(hit));
   // The body is rendered when opened: thousands of entries open fast.
   details.addEventListener('toggle', () => {
+    if (details.open) openKeys.add(entry.key);
+    else openKeys.delete(entry.key);
     if (details.open && !details.querySelector('.body')) details.append(bodyElement(entry));
   });
+  if (openKeys.has(entry.key)) {
+    details.open = true;
+    details.append(bodyElement(entry));
+  }
   item.append(details);
   return item;
 }
