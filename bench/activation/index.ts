@@ -8,6 +8,7 @@ import { agendaItemPath, renderAgendaItem } from '../../src/core/agendaItem';
 import { agreementFromDraft, renderAgreement } from '../../src/core/agreement';
 import { captureAnchor } from '../../src/core/codeAnchor';
 import type { MentorshipApi } from '../../src/extension';
+import { reviewOpen } from './reviewOpen';
 
 /**
  * Runs inside the real extension host (as extensionTestsPath) and prints one machine-readable
@@ -30,6 +31,11 @@ export async function run(): Promise<void> {
     timings[id] = performance.now() - started;
   }
   if (process.env.MENTORSHIP_BENCH_TREE) Object.assign(timings, await treeRender());
+  if (process.env.MENTORSHIP_BENCH_REVIEW) {
+    const api = vscode.extensions.getExtension<MentorshipApi>('mentorship.mentorship')?.exports;
+    if (!api) throw new Error('no extension API');
+    Object.assign(timings, await reviewOpen(api));
+  }
   console.log(`MENTORSHIP_BENCH ${JSON.stringify(timings)}`);
 }
 

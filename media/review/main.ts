@@ -1,7 +1,6 @@
 import { filterEntries, ratingSeries, tagsIn, type ReviewFilter } from '../../src/core/reviewFilters';
-import type { FromWebview, ReviewEntry, ReviewModel, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
-import { searchTextOf } from '../../src/core/reviewFilters';
-import { highlightSegments, ReviewSearchIndex, type SearchHit } from '../../src/core/reviewSearch';
+import type { FromWebview, ReviewEntry, ReviewModel, ReviewSearchHit, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
+import { highlightSegments } from '../../src/core/reviewSearch';
 import { progressBar, ratingChart } from './chart';
 import { renderMarkdown } from './markdown';
 import './review.css';
@@ -13,7 +12,11 @@ const PAGE = 100;
 const AGENDA_HREF = /^mentorship:agenda\/([a-z0-9][a-z0-9-]*)$/;
 
 let model: ReviewModel = { relationships: [], entries: [], problems: [], markdownCap: 200_000 };
-let index = new ReviewSearchIndex([]);
+/** Search runs on the host (it has the text); the latest answer wins. */
+let searchSeq = 0;
+let searchHits: { query: string; hits: readonly ReviewSearchHit[] } | undefined;
+/** Bodies arrive when an entry is first opened. */
+const bodies = new Map<string, string>();
 let shown = PAGE;
 let filter: ReviewFilter = {};
 let query = '';
@@ -30,12 +33,22 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     model = message.model;
     byKey.clear();
     for (const entry of model.entries) byKey.set(entry.key, entry);
-    index = new ReviewSearchIndex(model.entries.map((entry) => ({ id: entry.key, kind: entry.kind, title: entry.title, text: searchTextOf(entry) })));
+    bodies.clear();
+    if (query.trim()) requestSearch();
     renderControls();
     renderInsights();
     renderProblems();
     renderTimeline();
     vscode.postMessage({ type: 'rendered', ms: performance.now() - started, entries: model.entries.length });
+  } else if (message.type === 'body') {
+    bodies.set(message.key, message.markdown);
+    for (const target of document.querySelectorAll<HTMLElement>('.markdown[data-key]')) {
+      if (target.dataset.key === message.key) target.replaceChildren(renderMarkdown(message.markdown, model.markdownCap));
+    }
+  } else if (message.type === 'searchResults') {
+    if (message.seq !== searchSeq) return;
+    searchHits = { query: message.query, hits: message.hits };
+    renderTimeline();
   } else if (message.type === 'focus') {
     focusEntry(message.key);
   } else if (message.type === 'notice') {
@@ -83,12 +96,13 @@ function renderTimeline(): void {
   const list = $('timeline');
   const filtered = filterEntries(model.entries, filter);
   let visible: ReviewEntry[];
-  let hits = new Map<string, SearchHit>();
+  let hits = new Map<string, ReviewSearchHit>();
   if (query.trim() !== '') {
+    if (searchHits?.query !== query) return; // the answer is on its way
     const allowed = new Set(filtered.map((e) => e.key));
-    const found = index.search(query, 1000).filter((hit) => allowed.has(hit.id));
-    hits = new Map(found.map((hit) => [hit.id, hit]));
-    visible = found.map((hit) => byKey.get(hit.id)).filter((e): e is ReviewEntry => e !== undefined);
+    const found = searchHits.hits.filter((hit) => allowed.has(hit.key));
+    hits = new Map(found.map((hit) => [hit.key, hit]));
+    visible = found.map((hit) => byKey.get(hit.key)).filter((e): e is ReviewEntry => e !== undefined);
   } else {
     visible = filtered;
   }
@@ -107,7 +121,7 @@ function describeCount(count: number, text: string): string {
   return text.trim() ? `${count} ${noun} ${count === 1 ? 'matches' : 'match'} "${text.trim()}"` : `${count} ${noun}`;
 }
 
-function entryElement(entry: ReviewEntry, hit?: SearchHit): HTMLElement {
+function entryElement(entry: ReviewEntry, hit?: ReviewSearchHit): HTMLElement {
   const item = document.createElement('li');
   item.className = `entry entry-${entry.kind}`;
   item.dataset.key = entry.key;
@@ -158,7 +172,7 @@ function factsOf(entry: ReviewEntry): string {
   return entry.author;
 }
 
-function snippetsElement(hit: SearchHit): HTMLElement {
+function snippetsElement(hit: ReviewSearchHit): HTMLElement {
   const list = document.createElement('ul');
   list.className = 'snippets';
   for (const snippet of hit.snippets) {
@@ -178,7 +192,13 @@ function bodyElement(entry: ReviewEntry): HTMLElement {
   body.className = 'body';
   const content = document.createElement('div');
   content.className = 'markdown';
-  content.append(renderMarkdown(entry.markdown, model.markdownCap));
+  content.dataset.key = entry.key;
+  const markdown = bodies.get(entry.key);
+  if (markdown !== undefined) content.append(renderMarkdown(markdown, model.markdownCap));
+  else {
+    content.textContent = 'Loading…';
+    vscode.postMessage({ type: 'loadBody', key: entry.key });
+  }
   body.append(content);
   if (entry.kind === 'session') body.append(actionItemsElement(entry));
   const actions = document.createElement('div');
@@ -274,10 +294,16 @@ function onFilterChange(): void {
   renderTimeline();
 }
 
+function requestSearch(): void {
+  searchSeq++;
+  vscode.postMessage({ type: 'search', query, seq: searchSeq });
+}
+
 $<HTMLInputElement>('search').addEventListener('input', (event) => {
   query = (event.target as HTMLInputElement).value;
   shown = PAGE;
-  renderTimeline();
+  if (query.trim()) requestSearch();
+  else renderTimeline();
 });
 $<HTMLSelectElement>('relationship').addEventListener('change', (event) => {
   const value = (event.target as HTMLSelectElement).value;

@@ -36,6 +36,6 @@ export function tagsIn(entries: readonly ReviewEntry[]): string[] {
 }
 
 /** What of an entry the search reads: title, tags and text. */
-export function searchTextOf(entry: { readonly title: string; readonly tags: readonly string[]; readonly markdown: string }): string {
-  return `${entry.title}\n${entry.tags.map((t) => `#${t}`).join(' ')}\n${entry.markdown}`;
+export function searchTextOf(entry: { readonly title: string; readonly tags: readonly string[] }, markdown: string): string {
+  return `${entry.title}\n${entry.tags.map((t) => `#${t}`).join(' ')}\n${markdown}`;
 }

@@ -1,6 +1,12 @@
 import { questionTitle, type AgendaItem } from './agendaItem';
 import { UPDATE_SECTIONS, type AsyncUpdate } from './asyncUpdate';
 import type { ReviewEntry, ReviewModel, ReviewProblem, ReviewRelationship, ReviewSession } from './reviewProtocol';
+
+/** The model the page gets, and each entry's markdown (by entry key), kept by the host. */
+export interface ReviewContent {
+  readonly model: ReviewModel;
+  readonly markdown: ReadonlyMap<string, string>;
+}
 import type { SessionRecord } from './sessionRecord';
 
 /** One relationship's notes, as read from its repo. */
@@ -21,19 +27,24 @@ export const MARKDOWN_CAP = 200_000;
  * The review's model: sessions, agenda items and async updates of every relationship woven into
  * one timeline, newest first (sessions before updates before agenda items on the same day).
  */
-export function buildReviewModel(sources: readonly ReviewSource[]): ReviewModel {
+export function buildReviewModel(sources: readonly ReviewSource[]): ReviewContent {
   const relationships: ReviewRelationship[] = [];
   const entries: ReviewEntry[] = [];
   const problems: ReviewProblem[] = [];
+  const markdown = new Map<string, string>();
   sources.forEach((source, index) => {
     const key = `r${index}`;
     relationships.push({ key, label: source.label, ...(source.sessionsPlanned ? { sessionsPlanned: source.sessionsPlanned } : {}), sessionsHeld: source.sessions.length, closed: source.closed });
     const tagsOf = new Map(source.agenda.map((item) => [item.id, item.tags]));
-    for (const { file, session } of source.sessions) entries.push(sessionEntry(key, file, session, tagsOf));
+    for (const { file, session } of source.sessions) {
+      const entry = sessionEntry(key, file, session, tagsOf);
+      entries.push(entry);
+      markdown.set(entry.key, withoutSection(session.body, 'Action items'));
+    }
     for (const { file, update } of source.updates) {
       const id = stem(file);
-      const markdown = UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n');
-      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author, markdown });
+      markdown.set(`${key}:update:${id}`, UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n'));
+      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author });
     }
     for (const item of source.agenda) {
       entries.push({
@@ -46,13 +57,13 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewModel 
         tags: item.tags,
         status: item.status,
         where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
-        markdown: item.question,
       });
+      markdown.set(`${key}:agenda:${item.id}`, item.question);
     }
     for (const problem of source.problems) problems.push({ relationship: key, file: problem.file, reason: problem.reason });
   });
   entries.sort(newestFirst);
-  return { relationships, entries, problems, markdownCap: MARKDOWN_CAP };
+  return { model: { relationships, entries, problems, markdownCap: MARKDOWN_CAP }, markdown };
 }
 
 function sessionEntry(relationship: string, file: string, session: SessionRecord, tagsOf: ReadonlyMap<string, readonly string[]>): ReviewSession {
@@ -76,7 +87,6 @@ function sessionEntry(relationship: string, file: string, session: SessionRecord
     actionItems: session.actionItems
       .filter((a) => a.text.trim() !== '')
       .map((a) => ({ line: a.line, text: a.text, done: a.done, ...(a.owner ? { owner: a.owner } : {}) })),
-    markdown: withoutSection(session.body, 'Action items'),
   };
 }
 

@@ -43,8 +43,6 @@ export interface ReviewSession extends EntryBase {
   readonly agendaIds: readonly string[];
   readonly takeawayCount: number;
   readonly actionItems: readonly ReviewActionItem[];
-  /** The session's markdown without its front matter and its Action items section. */
-  readonly markdown: string;
 }
 
 export interface ReviewAgendaEntry extends EntryBase {
@@ -52,13 +50,11 @@ export interface ReviewAgendaEntry extends EntryBase {
   readonly status: string;
   /** "src/cart.ts:15". */
   readonly where: string;
-  readonly markdown: string;
 }
 
 export interface ReviewUpdate extends EntryBase {
   readonly kind: 'update';
   readonly author: string;
-  readonly markdown: string;
 }
 
 export type ReviewEntry = ReviewSession | ReviewAgendaEntry | ReviewUpdate;
@@ -70,6 +66,10 @@ export interface ReviewProblem {
   readonly reason: string;
 }
 
+/**
+ * What the page is sent first: summaries only. Years of notes are megabytes of markdown, so a
+ * body is sent when its entry is opened, and search runs on the host.
+ */
 export interface ReviewModel {
   readonly relationships: readonly ReviewRelationship[];
   /** Newest first. */
@@ -79,13 +79,23 @@ export interface ReviewModel {
   readonly markdownCap: number;
 }
 
+/** A search hit as the page shows it: which entry, and snippets with the matches marked. */
+export interface ReviewSearchHit {
+  readonly key: string;
+  readonly snippets: readonly { readonly text: string; readonly highlights: readonly (readonly [number, number])[] }[];
+}
+
 export type ToWebview =
   | { readonly type: 'model'; readonly model: ReviewModel }
+  | { readonly type: 'body'; readonly key: string; readonly markdown: string }
+  | { readonly type: 'searchResults'; readonly seq: number; readonly query: string; readonly hits: readonly ReviewSearchHit[] }
   | { readonly type: 'focus'; readonly key: string }
   | { readonly type: 'notice'; readonly text: string };
 
 export type FromWebview =
   | { readonly type: 'ready' }
+  | { readonly type: 'loadBody'; readonly key: string }
+  | { readonly type: 'search'; readonly query: string; readonly seq: number }
   | { readonly type: 'openAgendaItem'; readonly relationship: string; readonly id: string }
   | { readonly type: 'openSessionFile'; readonly relationship: string; readonly id: string }
   | { readonly type: 'setActionItemDone'; readonly relationship: string; readonly session: string; readonly line: number; readonly done: boolean }
@@ -94,6 +104,8 @@ export type FromWebview =
 
 const RELATIONSHIP_KEY = /^r\d{1,4}$/;
 const NOTE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ENTRY_KEY = /^r\d{1,4}:(?:session|agenda|update):[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_QUERY = 500;
 
 /** The message if it is one the host understands, with well-formed ids; otherwise undefined. */
 export function parseFromWebview(value: unknown): FromWebview | undefined {
@@ -104,6 +116,10 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'loadBody':
+      return typeof m.key === 'string' && ENTRY_KEY.test(m.key) ? { type: 'loadBody', key: m.key } : undefined;
+    case 'search':
+      return typeof m.query === 'string' && m.query.length <= MAX_QUERY && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) ? { type: 'search', query: m.query, seq: m.seq } : undefined;
     case 'openAgendaItem':
     case 'openSessionFile':
       return relationship && id ? { type: m.type, relationship, id } : undefined;

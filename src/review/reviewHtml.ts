@@ -34,7 +34,7 @@ export function reviewHtml(options: { cspSource: string; nonce: string; scriptUr
 <body>
 <h1>Mentorship review</h1>
 <div class="controls" role="search">
-  <input id="search" type="search" placeholder="Search takeaways, agenda items and updates  ( / )" aria-label="Search takeaways, agenda items and updates">
+  <input id="search" type="search" maxlength="500" placeholder="Search takeaways, agenda items and updates  ( / )" aria-label="Search takeaways, agenda items and updates">
   <select id="relationship" aria-label="Mentorship"></select>
   <select id="tag" aria-label="Tag"></select>
   <select id="rating" aria-label="Rating">

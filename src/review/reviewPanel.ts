@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildReviewModel, type ReviewSource } from '../core/reviewModel';
+import { searchTextOf } from '../core/reviewFilters';
+import { buildReviewModel, type ReviewContent, type ReviewSource } from '../core/reviewModel';
+import { ReviewSearchIndex } from '../core/reviewSearch';
 import { parseFromWebview, type FromWebview, type ReviewModel, type ToWebview } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
@@ -25,7 +27,10 @@ export class ReviewPanel implements vscode.Disposable {
   private relationshipsByKey = new Map<string, Relationship>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly rendered = new vscode.EventEmitter<{ ms: number; entries: number }>();
-  /** What the page was last sent (for tests and benchmarks). */
+  /** What the page was last sent, and the markdown kept back until an entry is opened. */
+  private content: Promise<ReviewContent> | undefined;
+  private searchIndex: ReviewSearchIndex | undefined;
+  /** The model the page was last sent (for tests and benchmarks). */
   model: ReviewModel | undefined;
   html: string | undefined;
   readonly onDidRender = this.rendered.event;
@@ -36,7 +41,12 @@ export class ReviewPanel implements vscode.Disposable {
     private readonly actions: ReviewActions,
     private readonly report: (error: unknown) => void,
   ) {
-    this.subscriptions.push(directory.onDidChange(() => void this.postModel().catch(report)));
+    this.subscriptions.push(
+      directory.onDidChange(() => {
+        this.content = undefined;
+        void this.postModel().catch(report);
+      }),
+    );
   }
 
   get visible(): boolean {
@@ -72,6 +82,9 @@ export class ReviewPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentorship.svg');
     this.panel = panel;
     this.ready = false;
+    // Read the notes while the page loads: both take a while with years of sessions.
+    this.content = this.buildContent();
+    this.content.catch(this.report);
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch(this.report), undefined, this.subscriptions);
     // A hidden webview is discarded (retainContextWhenHidden is off): it says "ready" again when shown.
     panel.onDidChangeViewState(() => {
@@ -108,6 +121,20 @@ export class ReviewPanel implements vscode.Disposable {
         if (this.pendingFocus) await this.post({ type: 'focus', key: this.pendingFocus });
         this.pendingFocus = undefined;
         return;
+      case 'loadBody': {
+        const markdown = (await this.currentContent()).markdown.get(message.key);
+        if (markdown !== undefined) await this.post({ type: 'body', key: message.key, markdown });
+        return;
+      }
+      case 'search': {
+        const content = await this.currentContent();
+        this.searchIndex ??= new ReviewSearchIndex(
+          content.model.entries.map((e) => ({ id: e.key, kind: e.kind, title: e.title, text: searchTextOf(e, content.markdown.get(e.key) ?? '') })),
+        );
+        const hits = this.searchIndex.search(message.query, 1000).map((hit) => ({ key: hit.id, snippets: hit.snippets }));
+        await this.post({ type: 'searchResults', seq: message.seq, query: message.query, hits });
+        return;
+      }
       case 'rendered':
         this.rendered.fire({ ms: message.ms, entries: message.entries });
         return;
@@ -160,11 +187,20 @@ export class ReviewPanel implements vscode.Disposable {
 
   private async postModel(): Promise<void> {
     if (!this.panel || !this.ready) return;
-    this.model = await this.buildModel();
+    this.model = (await this.currentContent()).model;
     await this.post({ type: 'model', model: this.model });
   }
 
-  private async buildModel(): Promise<ReviewModel> {
+  private currentContent(): Promise<ReviewContent> {
+    if (!this.content) {
+      this.content = this.buildContent();
+      this.searchIndex = undefined;
+    }
+    return this.content;
+  }
+
+  private async buildContent(): Promise<ReviewContent> {
+    this.searchIndex = undefined;
     const relationships = await this.directory.relationships();
     this.relationshipsByKey = new Map(relationships.map((r, index) => [`r${index}`, r]));
     const sources: ReviewSource[] = await Promise.all(

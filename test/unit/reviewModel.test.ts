@@ -36,7 +36,7 @@ const SOURCE: ReviewSource = {
 
 describe('core/reviewModel', () => {
   it('weaves sessions, updates and agenda items into one timeline, newest first, sessions first on a day', () => {
-    const model = buildReviewModel([SOURCE]);
+    const { model } = buildReviewModel([SOURCE]);
     assert.deepEqual(model.entries.map((e) => `${e.date} ${e.kind} ${e.id}`), [
       '2026-11-05 session 2026-11-05-second00',
       '2026-11-05 agenda abcd1234',
@@ -48,22 +48,26 @@ describe('core/reviewModel', () => {
   });
 
   it('counts takeaways and open action items, tags a session by the agenda items it covered, and leaves the action items out of its markdown', () => {
-    const second = buildReviewModel([SOURCE]).entries[0];
+    const { model, markdown } = buildReviewModel([SOURCE]);
+    const second = model.entries[0];
     assert.ok(second?.kind === 'session');
     assert.equal(second.takeawayCount, 2);
     assert.deepEqual(second.actionItems, [{ line: 13, text: 'Sam: rewrite', done: false, owner: 'Sam' }]);
     assert.deepEqual(second.tags, ['performance', 'react']);
-    assert.ok(!second.markdown.includes('Action items') && second.markdown.includes('## Feedback\nGood'), second.markdown);
+    const body = markdown.get(second.key) ?? '';
+    assert.ok(!body.includes('Action items') && body.includes('## Feedback\nGood'), body);
     assert.equal(second.rating, undefined);
-    const agenda = buildReviewModel([SOURCE]).entries[1];
+    const agenda = model.entries[1];
     assert.ok(agenda?.kind === 'agenda');
     assert.equal(agenda.where, 'src/cart.ts:15');
     assert.equal(agenda.title, 'Why does this re-render?');
+    assert.equal(markdown.get(agenda.key), 'Why does **this** re-render?');
+    assert.equal(markdown.get('r0:update:2026-11-01-upd00000'), '## Achievements\n\nShipped it');
     assert.equal(withoutSection('# T\n## A\na\n## B\nb\n', 'a'), '# T\n## B\nb\n');
   });
 
   it('filters by relationship, tag, open action items, rating and kind; lists tags; gives the rating series oldest first', () => {
-    const model = buildReviewModel([SOURCE, { ...SOURCE, label: 'Sam with Kim', agenda: [], sessions: [], updates: [], problems: [] }]);
+    const { model, markdown } = buildReviewModel([SOURCE, { ...SOURCE, label: 'Sam with Kim', agenda: [], sessions: [], updates: [], problems: [] }]);
     const ids = (filter: Parameters<typeof filterEntries>[1]): string[] => filterEntries(model.entries, filter).map((e) => e.id);
     assert.equal(ids({ relationship: 'r1' }).length, 0);
     assert.deepEqual(ids({ tag: 'REACT' }), ['2026-11-05-second00', 'abcd1234']);
@@ -72,13 +76,16 @@ describe('core/reviewModel', () => {
     assert.deepEqual(ids({ kinds: ['update'] }), ['2026-11-01-upd00000']);
     assert.deepEqual(tagsIn(model.entries), ['performance', 'react']);
     assert.deepEqual(ratingSeries(model.entries, 'r0'), [{ date: '2026-10-20', rating: 3 }, { date: '2026-11-05' }]);
-    assert.ok(searchTextOf(model.entries[0]!).startsWith('Second\n#performance #react\n'), searchTextOf(model.entries[0]!));
+    const first = model.entries[0]!;
+    assert.equal(searchTextOf(first, markdown.get(first.key) ?? ''), `Second\n#performance #react\n${markdown.get(first.key)}`);
   });
 });
 
 describe('core/reviewProtocol', () => {
   it('accepts the messages the page may send, with well-formed ids only', () => {
     assert.deepEqual(parseFromWebview({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseFromWebview({ type: 'loadBody', key: 'r0:session:2026-11-05-second00' }), { type: 'loadBody', key: 'r0:session:2026-11-05-second00' });
+    assert.deepEqual(parseFromWebview({ type: 'search', query: 'memo selector', seq: 3 }), { type: 'search', query: 'memo selector', seq: 3 });
     assert.deepEqual(parseFromWebview({ type: 'openAgendaItem', relationship: 'r0', id: 'abcd1234', extra: 'ignored' }), { type: 'openAgendaItem', relationship: 'r0', id: 'abcd1234' });
     assert.deepEqual(parseFromWebview({ type: 'setActionItemDone', relationship: 'r1', session: '2026-11-05-second00', line: 13, done: true }), {
       type: 'setActionItemDone',
@@ -107,6 +114,10 @@ describe('core/reviewProtocol', () => {
       { type: 'openExternal', url: 'https://user:token@example.com/' },
       { type: 'executeCommand', command: 'git.push' },
       { type: 'rendered', ms: 'fast', entries: 1 },
+      { type: 'loadBody', key: '/etc/passwd' },
+      { type: 'loadBody', key: 'r0:session:../../x' },
+      { type: 'search', query: 'x'.repeat(501), seq: 1 },
+      { type: 'search', query: 'x', seq: '1' },
     ]) {
       assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad));
     }
@@ -114,13 +125,15 @@ describe('core/reviewProtocol', () => {
 
   it('random payloads never parse into an action with a bad id (fuzz)', () => {
     const alphabet = ['', 'r0', 'r12345', '../x', 'abc', 'ABC', '-x', 'a b', '\u0000', 'https://x', 'javascript:x', 1, -1, 1e9, true, null, {}, []];
-    const types = ['ready', 'openAgendaItem', 'openSessionFile', 'setActionItemDone', 'openExternal', 'rendered', 'nope', 7];
+    const types = ['ready', 'openAgendaItem', 'openSessionFile', 'setActionItemDone', 'openExternal', 'rendered', 'loadBody', 'search', 'nope', 7];
     const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)] as T;
     for (let i = 0; i < 5_000; i++) {
-      const payload = { type: pick(types), relationship: pick(alphabet), id: pick(alphabet), session: pick(alphabet), line: pick(alphabet), done: pick(alphabet), url: pick(alphabet), ms: pick(alphabet), entries: pick(alphabet) };
+      const payload = { type: pick(types), relationship: pick(alphabet), id: pick(alphabet), session: pick(alphabet), line: pick(alphabet), done: pick(alphabet), url: pick(alphabet), ms: pick(alphabet), entries: pick(alphabet), key: pick([...alphabet, 'r0:session:abc', 'r0:x:abc']), query: pick(alphabet), seq: pick(alphabet) };
       const parsed = parseFromWebview(payload);
       if (!parsed || parsed.type === 'ready' || parsed.type === 'rendered') continue;
       if (parsed.type === 'openExternal') assert.match(parsed.url, /^https?:\/\/[^@]*$/);
+      else if (parsed.type === 'loadBody') assert.equal(parsed.key, 'r0:session:abc');
+      else if (parsed.type === 'search') assert.ok(typeof parsed.query === 'string' && parsed.query.length <= 500 && Number.isSafeInteger(parsed.seq));
       else {
         assert.match(parsed.relationship, /^r\d{1,4}$/);
         const id = parsed.type === 'setActionItemDone' ? parsed.session : parsed.id;
