@@ -38,6 +38,7 @@ export const COMMANDS = {
   joinPairingFromLink: 'mentorship.joinPairingFromLink',
   endPairing: 'mentorship.endPairing',
   copyPairingLink: 'mentorship.copyPairingLink',
+  invitePairingContact: 'mentorship.invitePairingContact',
   rateSession: 'mentorship.rateSession',
   postUpdate: 'mentorship.postUpdate',
   reviewAgreement: 'mentorship.reviewAgreement',

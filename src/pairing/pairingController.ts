@@ -25,6 +25,8 @@ export class PairingController implements vscode.Disposable {
   /** The facts offered for the takeaways when the last session ended. */
   lastEnded: PairingEnded | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  /** Who Live Share's contacts can invite directly in the running session. */
+  private invitee: Person | undefined;
   private guestProxy: { notify(name: string, args: object): void; readonly isServiceAvailable: boolean } | undefined;
 
   constructor(
@@ -87,7 +89,8 @@ export class PairingController implements vscode.Disposable {
     );
     this.session.amend({ invitationFile: posted.file });
     await this.directory.refresh();
-    void this.announceStarted(api, other, readWrite, posted.outcome);
+    this.invitee = (await this.reachableContact(api, other)) ? other : undefined;
+    void this.announceStarted(other, readWrite, posted.outcome);
     return link;
   }
 
@@ -163,7 +166,7 @@ export class PairingController implements vscode.Disposable {
     });
   }
 
-  private async announceStarted(api: NonNullable<LiveShareAccess['current']>, other: Person, readWrite: boolean, outcome: SyncOutcome): Promise<void> {
+  private async announceStarted(other: Person, readWrite: boolean, outcome: SyncOutcome): Promise<void> {
     const how = readWrite ? 'read-write' : 'read-only';
     const where =
       outcome.kind === 'synced'
@@ -171,17 +174,39 @@ export class PairingController implements vscode.Disposable {
         : outcome.kind === 'no-remote'
           ? `Your notes repo has no remote, so send ${other.name} the link yourself.`
           : `The invitation could not be pushed yet (${outcome.kind === 'offline' ? 'offline' : outcome.error.message}); send ${other.name} the link meanwhile.`;
-    const contacts = other.email ? await api.getContacts([other.email]).catch(() => undefined) : undefined;
-    const contact = other.email ? contacts?.contacts[other.email] : undefined;
-    const actions = contact ? [`Invite ${other.name} Directly`] : [];
-    const choice = await vscode.window.showInformationMessage(`Pairing started (${how}); the link is copied. ${where}`, ...actions);
+    const action = this.invitee ? `Invite ${other.name} Directly` : undefined;
+    const choice = await vscode.window.showInformationMessage(`Pairing started (${how}); the link is copied. ${where}`, ...(action ? [action] : []));
+    if (action && choice === action) await vscode.commands.executeCommand(COMMANDS.invitePairingContact);
+  }
+
+  /** "Invite Directly": Live Share's contacts invite the other person, when it can reach them. */
+  async inviteDirectly(): Promise<boolean> {
+    const api = this.access.current;
+    const other = this.invitee;
+    if (!api || !other || this.session.state.kind !== 'hosting') {
+      void vscode.window.showInformationMessage('Live Share cannot reach the other person directly; send them the link (Copy Pairing Link).');
+      return false;
+    }
+    const collection = await api.getContacts([other.email]);
     try {
-      if (contact && choice === actions[0]) {
-        const sent = await contact.invite();
-        void vscode.window.showInformationMessage(sent ? `Live Share invited ${other.name}.` : `Live Share could not invite ${other.name}; send the link instead.`);
-      }
+      const contact = collection.contacts[other.email];
+      const sent = contact ? await contact.invite() : false;
+      void vscode.window.showInformationMessage(sent ? `Live Share invited ${other.name}.` : `Live Share could not invite ${other.name}; send the link instead.`);
+      return sent;
     } finally {
-      void contacts?.dispose();
+      void collection.dispose();
+    }
+  }
+
+  private async reachableContact(api: NonNullable<LiveShareAccess['current']>, other: Person): Promise<boolean> {
+    if (!other.email) return false;
+    try {
+      const collection = await api.getContacts([other.email]);
+      const found = collection.contacts[other.email] !== undefined;
+      void collection.dispose();
+      return found;
+    } catch {
+      return false; // contacts are optional: the link works without them
     }
   }
 

@@ -39,5 +39,6 @@ export function registerPairingCommands(directory: MentorshipDirectory, controll
     register(COMMANDS.joinPairingFromLink, async (link?: unknown) => controller.joinFromLink(typeof link === 'string' ? link : undefined)),
     register(COMMANDS.endPairing, async () => controller.end()),
     register(COMMANDS.copyPairingLink, async () => controller.copyLink()),
+    register(COMMANDS.invitePairingContact, async () => controller.inviteDirectly()),
   ];
 }

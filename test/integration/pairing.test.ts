@@ -84,6 +84,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
     const flagged = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Why is the total recomputed?', tags: [], relationshipRoot: mentee });
     const itemId = path.basename(flagged, '.md');
 
+    control.reachableContacts = ['alex@example.com'];
     const link = await vscode.commands.executeCommand<string>('mentorship.startPairing', mentee);
     assert.match(link, /^https:\/\/liveshare\.example\.test\/join\?/);
     assert.deepEqual(control.calls.share, [{ access: READ_ONLY, suppressNotification: true }]);
@@ -99,6 +100,10 @@ describe('Pairing through Live Share (the stand-in)', () => {
 
     assert.deepEqual(await pairingRows(mentee), ['Hosting · read-only — 0 min of 75', 'Waiting for your guest — the link is copied', 'Copy Invitation Link', 'End Pairing']);
     assert.match(api.pairing.statusBar.text ?? '', /^\$\(live-share\) 0:0\d \/ 75 min$/);
+
+    // Live Share's contacts can reach Alex: a direct invite goes out.
+    assert.equal(await vscode.commands.executeCommand('mentorship.invitePairingContact'), true);
+    assert.deepEqual(control.calls.invites, ['alex@example.com']);
 
     const guest = control.addGuest('Alex Chen', 'alex@example.com');
     await eventually('the guest in the view', async () => (await pairingRows(mentee)).includes('Alex Chen — guest · read-only'));
