@@ -20,12 +20,38 @@ function tsFiles(dir) {
 // each is its own file in dist/vendor/, required on first use, so activation loads only the
 // small host bundle.
 const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode'];
-const lazyVendors = {
+// `from` is where the requiring bundle lives relative to dist/ ('' for dist/, '../' for a subfolder).
+const lazyVendorsFrom = (from) => ({
   name: 'lazy-vendors',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^(${LAZY_VENDORS.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+    build.onResolve({ filter: new RegExp(`^(${LAZY_VENDORS.join('|')})$`) }, (args) => ({ path: `./${from}vendor/${args.path}.js`, external: true }));
+  },
+});
+const lazyVendors = lazyVendorsFrom('');
+// Features loaded on first use, each a file of its own beside the host bundle.
+const LAZY_FEATURES = { './reviewPanel': 'review' };
+const lazyFeatures = {
+  name: 'lazy-features',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/reviewPanel$/ }, (args) => (args.importer.endsWith('src/review/review.ts') ? { path: `./features/${LAZY_FEATURES[args.path]}.js`, external: true } : undefined));
   },
 };
+const features = {
+  entryPoints: [{ in: 'src/review/reviewPanel.ts', out: 'features/review' }],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outdir: 'dist',
+  external: ['vscode'],
+  plugins: [lazyVendorsFrom('../')],
+  legalComments: production ? 'linked' : 'inline',
+  minify: production,
+  sourcemap: !production,
+  metafile: true,
+  logLevel: 'warning',
+};
+
 const require = createRequire(import.meta.url);
 const vendors = {
   entryPoints: LAZY_VENDORS.map((name) => ({ in: require.resolve(name), out: `vendor/${name}` })),
@@ -50,7 +76,7 @@ const host = {
   format: 'cjs',
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  plugins: [lazyVendors],
+  plugins: [lazyVendors, lazyFeatures],
   legalComments: production ? 'linked' : 'inline', // licenses of bundled packages go to dist/extension.js.LEGAL.txt
   minify: production,
   sourcemap: !production,
@@ -98,12 +124,12 @@ const tests = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(reviewWebview), esbuild.context(tests)]);
+  const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(reviewWebview), esbuild.context(features), esbuild.context(tests)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   // A clean dist/: no chunk or license file of an earlier build is packaged by mistake.
   rmSync('dist', { recursive: true, force: true });
-  const [result, vendorResult, reviewResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors), esbuild.build(reviewWebview)]);
+  const [result, vendorResult, reviewResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors), esbuild.build(reviewWebview), esbuild.build(features)]);
   if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn)]);
   const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
   console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB; dist/review/ (webview): ${kb(reviewResult.metafile.outputs)} KB`);

@@ -12,8 +12,7 @@ import { MentorshipLog } from './commands/userMessages';
 import { SETTINGS } from './constants';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
-import { createReview } from './review/review';
-import type { ReviewPanel } from './review/reviewPanel';
+import { createReview, type Review } from './review/review';
 import { registerViews, type MentorshipViews } from './views/registerViews';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
@@ -24,7 +23,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly feedback: FeedbackPrompt;
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
-  readonly review: ReviewPanel;
+  readonly review: Review;
 }
 
 /**

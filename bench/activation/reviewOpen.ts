@@ -30,6 +30,13 @@ export async function reviewOpen(api: MentorshipApi): Promise<Record<string, num
   execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'commit', '--quiet', '-m', 'seed'], { cwd: notes });
   await vscode.workspace.getConfiguration('mentorship').update('notesRepo.path', notes, vscode.ConfigurationTarget.Global);
   await new Promise((r) => setTimeout(r, 200));
+  const emptyWebview = await emptyWebviewRoundTrip();
+  // Reading the 5,000 sessions, as the Takeaways view does when the sidebar shows: reported apart.
+  let t = performance.now();
+  const [relationship] = await api.directory.relationships();
+  const snapshot = await relationship?.sessions.load();
+  const notesLoad = performance.now() - t;
+  if (snapshot?.sessions.length !== 5000) throw new Error(`expected 5,000 sessions, read ${snapshot?.sessions.length}`);
   const rendered = new Promise<{ ms: number; entries: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the review never rendered')), 60_000);
     const subscription = api.review.onDidRender((event) => {
@@ -39,9 +46,21 @@ export async function reviewOpen(api: MentorshipApi): Promise<Record<string, num
       resolve(event);
     });
   });
-  const t = performance.now();
+  t = performance.now();
   await vscode.commands.executeCommand('mentorship.openReview');
   const { ms: pageMs } = await rendered;
   const open = performance.now() - t;
-  return { reviewOpen: open, reviewPageRender: pageMs };
+  return { reviewOpen: open, reviewPageRender: pageMs, reviewNotesLoad: notesLoad, emptyWebview };
+}
+
+/** Baseline: a webview panel whose page only says it is there, from creation to its message. */
+async function emptyWebviewRoundTrip(): Promise<number> {
+  const t = performance.now();
+  const panel = vscode.window.createWebviewPanel('mentorship.benchEmpty', 'Empty', vscode.ViewColumn.Active, { enableScripts: true });
+  const arrived = new Promise<void>((resolve) => panel.webview.onDidReceiveMessage(() => resolve()));
+  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-b'"></head><body><script nonce="b">acquireVsCodeApi().postMessage('ready')</script></body></html>`;
+  await arrived;
+  const elapsed = performance.now() - t;
+  panel.dispose();
+  return elapsed;
 }

@@ -2,22 +2,65 @@ import * as vscode from 'vscode';
 import type { NoteEditors } from '../commands/noteEditors';
 import { showError, type MentorshipLog } from '../commands/userMessages';
 import { COMMANDS } from '../constants';
+import type { ReviewModel } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import { ReviewPanel } from './reviewPanel';
+import type { ReviewActions, ReviewPanel } from './reviewPanel';
 
-/** The review panel and "Mentorship: Open Review" (also what a session row in Takeaways runs). */
-export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog): ReviewPanel {
-  const review = new ReviewPanel(
-    context.extensionUri,
-    directory,
-    {
-      openAgendaItem: (root, id) => vscode.commands.executeCommand(COMMANDS.openAgendaItem, root, id),
-      // Through NoteEditors: while hosting a Live Share session, notes are not opened as editors.
-      openNote: (file) => noteEditors.show(file, { preview: false }),
-      openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
-    },
-    (error) => log.error(error),
-  );
+type ReviewPanelModule = typeof import('./reviewPanel');
+
+/**
+ * The review, loaded on first use: the panel, its search and model code are a file of their own
+ * (dist/features/review.js, see esbuild.mjs), so activation does not load them.
+ */
+export class Review implements vscode.Disposable {
+  private instance: ReviewPanel | undefined;
+  private readonly rendered = new vscode.EventEmitter<{ ms: number; entries: number }>();
+  /** The page rendered a model (tests and benchmarks wait for it). */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(private readonly create: (module: ReviewPanelModule) => ReviewPanel) {}
+
+  private get panel(): ReviewPanel {
+    if (!this.instance) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk (see esbuild.mjs)
+      this.instance = this.create(require('./reviewPanel') as ReviewPanelModule);
+      this.instance.onDidRender((event) => this.rendered.fire(event));
+    }
+    return this.instance;
+  }
+
+  get model(): ReviewModel | undefined {
+    return this.instance?.model;
+  }
+
+  get html(): string | undefined {
+    return this.instance?.html;
+  }
+
+  show(focus?: { root: string; file: string }): Promise<void> {
+    return this.panel.show(focus);
+  }
+
+  /** What the page sends, validated by the panel. */
+  receive(raw: unknown): Promise<void> {
+    return this.panel.receive(raw);
+  }
+
+  dispose(): void {
+    this.instance?.dispose();
+    this.rendered.dispose();
+  }
+}
+
+/** The review and "Mentorship: Open Review" (also what a session row in Takeaways runs). */
+export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog): Review {
+  const actions: ReviewActions = {
+    openAgendaItem: (root, id) => vscode.commands.executeCommand(COMMANDS.openAgendaItem, root, id),
+    // Through NoteEditors: while hosting a Live Share session, notes are not opened as editors.
+    openNote: (file) => noteEditors.show(file, { preview: false }),
+    openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+  };
+  const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error)));
   context.subscriptions.push(
     review,
     vscode.commands.registerCommand(COMMANDS.openReview, async (root?: unknown, file?: unknown) => {
