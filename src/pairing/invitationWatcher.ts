@@ -12,6 +12,8 @@ export class InvitationWatcher implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private delay: number;
   private visible = false;
+  private polling = false;
+  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly directory: MentorshipDirectory,
@@ -19,6 +21,10 @@ export class InvitationWatcher implements vscode.Disposable {
     private readonly report: (error: unknown) => void,
   ) {
     this.delay = baseDelayMs();
+    // A remote connected (or a relationship added) while the view is open starts the polling.
+    this.subscription = directory.onDidChange(() => {
+      if (this.visible && !this.timer && !this.polling) this.schedule(0);
+    });
   }
 
   setVisible(visible: boolean): void {
@@ -35,6 +41,15 @@ export class InvitationWatcher implements vscode.Disposable {
   private async poll(): Promise<void> {
     this.timer = undefined;
     if (!this.visible) return;
+    this.polling = true;
+    try {
+      await this.pollOnce();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async pollOnce(): Promise<void> {
     let reachable = true;
     let anyRemote = false;
     try {
@@ -49,7 +64,7 @@ export class InvitationWatcher implements vscode.Disposable {
       reachable = false;
       this.report(error);
     }
-    if (!anyRemote || !this.visible) return; // nothing to pull from; a remote added later re-arms on the next show
+    if (!anyRemote || !this.visible) return; // nothing to pull from; a change in the notes re-arms it
     this.delay = reachable ? this.baseDelayMs() : Math.min(this.delay * 2, MAX_POLL_MS);
     this.schedule(this.delay);
   }
@@ -61,6 +76,7 @@ export class InvitationWatcher implements vscode.Disposable {
 
   dispose(): void {
     this.visible = false;
+    this.subscription.dispose();
     this.stop();
   }
 }

@@ -49,6 +49,7 @@ export function registerViews(
     dragAndDropController: agendaDragAndDrop,
   });
   const pairingView = vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing });
+  pairing.watcher.setVisible(pairingView.visible);
   context.subscriptions.push(
     trees.nextSync,
     trees.pairing,

@@ -97,7 +97,8 @@ describe('Mentorship sidebar in the real workbench', function () {
       await showMentorship(wb.page);
       const agenda = await eventually('agenda rows', async () => {
         const shown = await treeRows(wb.page, 'Next Sync');
-        return shown.length >= 4 ? shown : undefined;
+        // Statuses fill in after the first render ("locating…" until then).
+        return shown.length >= 4 && !shown.some((r) => r.includes('locating…')) ? shown : undefined;
       });
       assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
       assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?') && r.includes('src/useCartTotals.tsx:12 · exact')), agenda.join(' | '));
