@@ -1,5 +1,5 @@
 import { filterEntries, ratingSeries, tagsIn, type ReviewFilter } from '../../src/core/reviewFilters';
-import type { FromWebview, ReviewEntry, ReviewModel, ReviewSearchHit, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
+import type { FromWebview, ReviewActionItem, ReviewEntry, ReviewModel, ReviewSearchHit, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
 import { highlightSegments } from '../../src/core/reviewSearch';
 import { progressBar, ratingChart } from './chart';
 import { renderMarkdown } from './markdown';
@@ -16,7 +16,7 @@ let model: ReviewModel = { relationships: [], entries: [], problems: [], markdow
 let searchSeq = 0;
 let searchHits: { query: string; hits: readonly ReviewSearchHit[] } | undefined;
 /** Bodies arrive when an entry is first opened. */
-const bodies = new Map<string, string>();
+const bodies = new Map<string, { markdown: string; actionItems?: readonly ReviewActionItem[] }>();
 let shown = PAGE;
 let filter: ReviewFilter = {};
 let query = '';
@@ -41,9 +41,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     renderTimeline();
     vscode.postMessage({ type: 'rendered', ms: performance.now() - started, entries: model.entries.length });
   } else if (message.type === 'body') {
-    bodies.set(message.key, message.markdown);
-    for (const target of document.querySelectorAll<HTMLElement>('.markdown[data-key]')) {
-      if (target.dataset.key === message.key) target.replaceChildren(renderMarkdown(message.markdown, model.markdownCap));
+    const body = { markdown: message.markdown, ...(message.actionItems ? { actionItems: message.actionItems } : {}) };
+    bodies.set(message.key, body);
+    const entry = byKey.get(message.key);
+    for (const target of document.querySelectorAll<HTMLElement>('.body[data-key]')) {
+      if (target.dataset.key === message.key && entry) fillBody(target, entry, body);
     }
   } else if (message.type === 'searchResults') {
     if (message.seq !== searchSeq) return;
@@ -158,7 +160,7 @@ function entryElement(entry: ReviewEntry, hit?: ReviewSearchHit): HTMLElement {
 
 function factsOf(entry: ReviewEntry): string {
   if (entry.kind === 'session') {
-    const open = entry.actionItems.filter((a) => !a.done).length;
+    const open = entry.openActionItems;
     return [
       entry.minutes !== undefined ? `${entry.minutes} min` : undefined,
       entry.rating !== undefined ? `rated ${entry.rating}/5` : 'not rated',
@@ -190,39 +192,43 @@ function snippetsElement(hit: ReviewSearchHit): HTMLElement {
 function bodyElement(entry: ReviewEntry): HTMLElement {
   const body = document.createElement('div');
   body.className = 'body';
-  const content = document.createElement('div');
-  content.className = 'markdown';
-  content.dataset.key = entry.key;
-  const markdown = bodies.get(entry.key);
-  if (markdown !== undefined) content.append(renderMarkdown(markdown, model.markdownCap));
+  body.dataset.key = entry.key;
+  const known = bodies.get(entry.key);
+  if (known) fillBody(body, entry, known);
   else {
-    content.textContent = 'Loading…';
+    body.textContent = 'Loading…';
     vscode.postMessage({ type: 'loadBody', key: entry.key });
   }
-  body.append(content);
-  if (entry.kind === 'session') body.append(actionItemsElement(entry));
+  return body;
+}
+
+function fillBody(body: HTMLElement, entry: ReviewEntry, known: { markdown: string; actionItems?: readonly ReviewActionItem[] }): void {
+  const content = document.createElement('div');
+  content.className = 'markdown';
+  content.append(renderMarkdown(known.markdown, model.markdownCap));
+  body.replaceChildren(content);
+  if (entry.kind === 'session') body.append(actionItemsElement(entry, known.actionItems ?? []));
   const actions = document.createElement('div');
   actions.className = 'actions';
   if (entry.kind === 'agenda') actions.append(button('Open the Code', () => vscode.postMessage({ type: 'openAgendaItem', relationship: entry.relationship, id: entry.id })));
   if (entry.kind === 'session') actions.append(button('Edit in Editor', () => vscode.postMessage({ type: 'openSessionFile', relationship: entry.relationship, id: entry.id })));
   body.append(actions);
-  return body;
 }
 
-function actionItemsElement(entry: ReviewSession): HTMLElement {
+function actionItemsElement(entry: ReviewSession, actionItems: readonly ReviewActionItem[]): HTMLElement {
   const section = document.createElement('section');
   section.className = 'action-items';
   const heading = document.createElement('h3');
   heading.textContent = 'Action items';
   section.append(heading);
-  if (entry.actionItems.length === 0) {
+  if (actionItems.length === 0) {
     const none = document.createElement('p');
     none.textContent = 'No action items.';
     section.append(none);
     return section;
   }
   const list = document.createElement('ul');
-  for (const action of entry.actionItems) {
+  for (const action of actionItems) {
     const item = document.createElement('li');
     const label = document.createElement('label');
     const box = document.createElement('input');

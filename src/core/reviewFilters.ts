@@ -16,7 +16,7 @@ export function filterEntries(entries: readonly ReviewEntry[], filter: ReviewFil
     if (filter.relationship && entry.relationship !== filter.relationship) return false;
     if (filter.kinds && !filter.kinds.includes(entry.kind)) return false;
     if (tag && !entry.tags.some((t) => t.toLowerCase() === tag)) return false;
-    if (filter.openActionItemsOnly && (entry.kind !== 'session' || !entry.actionItems.some((a) => !a.done))) return false;
+    if (filter.openActionItemsOnly && (entry.kind !== 'session' || entry.openActionItems === 0)) return false;
     if (filter.minRating !== undefined && (entry.kind !== 'session' || entry.rating === undefined || entry.rating < filter.minRating)) return false;
     return true;
   });

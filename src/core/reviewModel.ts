@@ -1,11 +1,13 @@
 import { questionTitle, type AgendaItem } from './agendaItem';
 import { UPDATE_SECTIONS, type AsyncUpdate } from './asyncUpdate';
-import type { ReviewEntry, ReviewModel, ReviewProblem, ReviewRelationship, ReviewSession } from './reviewProtocol';
+import type { ReviewActionItem, ReviewEntry, ReviewModel, ReviewProblem, ReviewRelationship, ReviewSession } from './reviewProtocol';
 
 /** The model the page gets, and each entry's markdown (by entry key), kept by the host. */
 export interface ReviewContent {
   readonly model: ReviewModel;
   readonly markdown: ReadonlyMap<string, string>;
+  /** A session's action items (by entry key), sent with its body. */
+  readonly actionItems: ReadonlyMap<string, readonly ReviewActionItem[]>;
 }
 import type { SessionRecord } from './sessionRecord';
 
@@ -32,14 +34,19 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
   const entries: ReviewEntry[] = [];
   const problems: ReviewProblem[] = [];
   const markdown = new Map<string, string>();
+  const actionItems = new Map<string, readonly ReviewActionItem[]>();
   sources.forEach((source, index) => {
     const key = `r${index}`;
     relationships.push({ key, label: source.label, ...(source.sessionsPlanned ? { sessionsPlanned: source.sessionsPlanned } : {}), sessionsHeld: source.sessions.length, closed: source.closed });
     const tagsOf = new Map(source.agenda.map((item) => [item.id, item.tags]));
     for (const { file, session } of source.sessions) {
-      const entry = sessionEntry(key, file, session, tagsOf);
+      const items = session.actionItems
+        .filter((a) => a.text.trim() !== '')
+        .map((a) => ({ line: a.line, text: a.text, done: a.done, ...(a.owner ? { owner: a.owner } : {}) }));
+      const entry = sessionEntry(key, file, session, tagsOf, items);
       entries.push(entry);
       markdown.set(entry.key, withoutSection(session.body, 'Action items'));
+      actionItems.set(entry.key, items);
     }
     for (const { file, update } of source.updates) {
       const id = stem(file);
@@ -63,10 +70,10 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
     for (const problem of source.problems) problems.push({ relationship: key, file: problem.file, reason: problem.reason });
   });
   entries.sort(newestFirst);
-  return { model: { relationships, entries, problems, markdownCap: MARKDOWN_CAP }, markdown };
+  return { model: { relationships, entries, problems, markdownCap: MARKDOWN_CAP }, markdown, actionItems };
 }
 
-function sessionEntry(relationship: string, file: string, session: SessionRecord, tagsOf: ReadonlyMap<string, readonly string[]>): ReviewSession {
+function sessionEntry(relationship: string, file: string, session: SessionRecord, tagsOf: ReadonlyMap<string, readonly string[]>, items: readonly ReviewActionItem[]): ReviewSession {
   const id = stem(file);
   const tags = [...new Set(session.agenda.flatMap((agendaId) => tagsOf.get(agendaId) ?? []))].sort();
   return {
@@ -81,12 +88,9 @@ function sessionEntry(relationship: string, file: string, session: SessionRecord
     ...(session.rating !== undefined ? { rating: session.rating } : {}),
     ...(session.mentorRating !== undefined ? { mentorRating: session.mentorRating } : {}),
     ...(session.mode ? { mode: session.mode } : {}),
-    participants: session.participants,
-    agendaIds: session.agenda,
     takeawayCount: session.takeaways.filter((t) => t.trim() !== '').length,
-    actionItems: session.actionItems
-      .filter((a) => a.text.trim() !== '')
-      .map((a) => ({ line: a.line, text: a.text, done: a.done, ...(a.owner ? { owner: a.owner } : {}) })),
+    actionItemCount: items.length,
+    openActionItems: items.filter((a) => !a.done).length,
   };
 }
 

@@ -39,10 +39,9 @@ export interface ReviewSession extends EntryBase {
   readonly rating?: number;
   readonly mentorRating?: number;
   readonly mode?: string;
-  readonly participants: readonly string[];
-  readonly agendaIds: readonly string[];
   readonly takeawayCount: number;
-  readonly actionItems: readonly ReviewActionItem[];
+  readonly actionItemCount: number;
+  readonly openActionItems: number;
 }
 
 export interface ReviewAgendaEntry extends EntryBase {
@@ -87,7 +86,7 @@ export interface ReviewSearchHit {
 
 export type ToWebview =
   | { readonly type: 'model'; readonly model: ReviewModel }
-  | { readonly type: 'body'; readonly key: string; readonly markdown: string }
+  | { readonly type: 'body'; readonly key: string; readonly markdown: string; readonly actionItems?: readonly ReviewActionItem[] }
   | { readonly type: 'searchResults'; readonly seq: number; readonly query: string; readonly hits: readonly ReviewSearchHit[] }
   | { readonly type: 'focus'; readonly key: string }
   | { readonly type: 'notice'; readonly text: string };

@@ -122,8 +122,10 @@ export class ReviewPanel implements vscode.Disposable {
         this.pendingFocus = undefined;
         return;
       case 'loadBody': {
-        const markdown = (await this.currentContent()).markdown.get(message.key);
-        if (markdown !== undefined) await this.post({ type: 'body', key: message.key, markdown });
+        const content = await this.currentContent();
+        const markdown = content.markdown.get(message.key);
+        const actionItems = content.actionItems.get(message.key);
+        if (markdown !== undefined) await this.post({ type: 'body', key: message.key, markdown, ...(actionItems ? { actionItems } : {}) });
         return;
       }
       case 'search': {

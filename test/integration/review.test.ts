@@ -70,16 +70,14 @@ describe('Review webview (host side) in a real VS Code', () => {
     return session;
   }
 
-  it('opens from a session row, sends the session with its action items, under a CSP with a fresh nonce per render', async () => {
+  it('opens from a session row, sends the session with its counts, under a CSP with a fresh nonce per render', async () => {
     const api = await mentorshipApi();
     const session = await openReview();
     assert.equal(session.title, 'Session on selectors');
     assert.equal(session.rating, 4);
     assert.equal(session.takeawayCount, 1);
-    assert.deepEqual(session.actionItems.map((a) => [a.line, a.text, a.done]), [
-      [15, 'Sam: rewrite the cart selector', false],
-      [16, 'Alex: send the reselect article', false],
-    ]);
+    assert.equal(session.actionItemCount, 2);
+    assert.equal(session.openActionItems, 2);
     const first = api.review.html ?? '';
     assert.match(first, /default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{24}'/);
     assert.match(first, /base-uri 'none'; form-action 'none'/);
@@ -103,7 +101,7 @@ describe('Review webview (host side) in a real VS Code', () => {
     assert.equal(commitSubjects(notes).length, before + 1);
     assert.equal(commitSubjects(notes)[0], 'Done: Alex: send the reselect article');
     // The page gets the new state.
-    await eventually('the model updated', () => api.review.model?.entries.some((e) => e.kind === 'session' && e.actionItems.some((a) => a.line === 16 && a.done)));
+    await eventually('the model updated', () => api.review.model?.entries.some((e) => e.kind === 'session' && e.openActionItems === 1));
   });
 
   it('random and hostile messages cause no file write, no commit, no editor and no command', async () => {

@@ -48,11 +48,13 @@ describe('core/reviewModel', () => {
   });
 
   it('counts takeaways and open action items, tags a session by the agenda items it covered, and leaves the action items out of its markdown', () => {
-    const { model, markdown } = buildReviewModel([SOURCE]);
+    const { model, markdown, actionItems } = buildReviewModel([SOURCE]);
     const second = model.entries[0];
     assert.ok(second?.kind === 'session');
     assert.equal(second.takeawayCount, 2);
-    assert.deepEqual(second.actionItems, [{ line: 13, text: 'Sam: rewrite', done: false, owner: 'Sam' }]);
+    assert.deepEqual(actionItems.get(second.key), [{ line: 13, text: 'Sam: rewrite', done: false, owner: 'Sam' }]);
+    assert.equal(second.openActionItems, 1);
+    assert.equal(second.actionItemCount, 1);
     assert.deepEqual(second.tags, ['performance', 'react']);
     const body = markdown.get(second.key) ?? '';
     assert.ok(!body.includes('Action items') && body.includes('## Feedback\nGood'), body);
