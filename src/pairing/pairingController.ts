@@ -238,12 +238,21 @@ export class PairingController implements vscode.Disposable {
     const on = vscode.workspace.getConfiguration('liveshare').get<boolean>('shareExternalFiles') === true;
     if (!on || this.state.get<boolean>(STATE_KEYS.warnedShareExternalFiles)) return;
     await this.state.update(STATE_KEYS.warnedShareExternalFiles, true);
-    const choice = await vscode.window.showWarningMessage(
-      'Live Share\'s "Share External Files" is on: files you open from outside the workspace are shared with guests. Mentorship never opens your notes as editors while you host, but other files you open would be shared.',
-      'Turn It Off',
-      'Keep It On',
-    );
-    if (choice === 'Turn It Off') await vscode.workspace.getConfiguration('liveshare').update('shareExternalFiles', false, vscode.ConfigurationTarget.Global);
+    // Not awaited: sharing goes on while the warning waits for an answer.
+    void vscode.window
+      .showWarningMessage(
+        'Live Share\'s "Share External Files" is on: files you open from outside the workspace are shared with guests. Mentorship never opens your notes as editors while you host, but other files you open would be shared.',
+        'Turn It Off',
+        'Keep It On',
+      )
+      .then(async (choice) => {
+        if (choice === 'Turn It Off') await vscode.workspace.getConfiguration('liveshare').update('shareExternalFiles', false, vscode.ConfigurationTarget.Global);
+      });
+  }
+
+  /** Whether the "Share External Files" warning was given (it is given once). */
+  get warnedAboutExternalFiles(): boolean {
+    return this.state.get<boolean>(STATE_KEYS.warnedShareExternalFiles) === true;
   }
 
   dispose(): void {

@@ -138,12 +138,16 @@ describe('Pairing through Live Share (the stand-in)', () => {
     assert.ok(text.includes(`(mentorship:agenda/${itemId})`), text);
   });
 
-  it('host: the read-write setting shares read-write; a guest-access choice is said in the invitation', async () => {
+  it('host: the read-write setting shares read-write, said in the invitation; "Share External Files" on is warned about once, without holding up the share', async () => {
+    const api = await mentorshipApi();
+    await vscode.workspace.getConfiguration('liveshare').update('shareExternalFiles', true, vscode.ConfigurationTarget.Global);
     await setSetting('pairing.guestAccess', 'read-write');
     await vscode.commands.executeCommand('mentorship.startPairing', mentee);
     assert.equal(control.calls.share[0]?.access, READ_WRITE);
     assert.match(readFileSync(path.join(mentee, 'pairing/sam-example-com.md'), 'utf8'), /\naccess: read-write\n/);
     assert.equal((await pairingRows(mentee))[0], 'Hosting · read-write — 0 min of 75');
+    assert.equal(api.pairing.controller.warnedAboutExternalFiles, true);
+    await vscode.workspace.getConfiguration('liveshare').update('shareExternalFiles', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('guest: the mentor sees the invitation while the Pairing view is open, joins it, and ended or expired invitations disappear', async () => {

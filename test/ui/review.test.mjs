@@ -1,7 +1,7 @@
 // UI tests of the review webview: what a user sees in the real workbench, and that hostile
 // markdown in a note renders inert.
 import { strict as assert } from 'node:assert';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,10 @@ describe('Review webview in the real workbench', function () {
         // A note with an XSS corpus, as if the other side had pushed it.
         mkdirSync(join(notes, 'sessions'), { recursive: true });
         copyFileSync(join(ROOT, 'test', 'fixtures', 'hostile', 'xss-session.md'), join(notes, HOSTILE));
-        execFileSync('git', ['add', HOSTILE], { cwd: notes });
+        // A note too large to render, and a hand-broken one.
+        writeFileSync(join(notes, 'sessions', '2026-11-12-bignote0.md'), `---\ndate: 2026-11-12\nminutes: 5\n---\n\n# A pasted log\n\n${'x <b>not bold</b> '.repeat(14_000)}\n`);
+        writeFileSync(join(notes, 'sessions', '2026-11-13-broken00.md'), '---\ndate: 2026-11-13\nrating: 11\n---\n\n# Broken\n');
+        execFileSync('git', ['add', HOSTILE, 'sessions/2026-11-12-bignote0.md', 'sessions/2026-11-13-broken00.md'], { cwd: notes });
         execFileSync('git', ['commit', '--quiet', '-m', 'Record takeaways: hostile'], { cwd: notes });
         return { 'mentorship.notesRepo.path': notes };
       },
@@ -68,7 +71,7 @@ describe('Review webview in the real workbench', function () {
     assert.ok(titles.indexOf('Session 2: immutable updates') < titles.indexOf('Session 1: getting to know the cart'), titles.join(' | '));
     const facts = await frame.$$eval('li.entry-session .facts', (els) => els.map((e) => e.textContent));
     assert.ok(facts.some((f) => f.startsWith('75 min · rated 5/5 · ')), facts.join(' | '));
-    assert.equal(await frame.$eval('.insight progress', (el) => `${el.value}/${el.max}`), '3/5');
+    assert.equal(await frame.$eval('.insight progress', (el) => `${el.value}/${el.max}`), '4/5');
     assert.ok((await frame.$$('.rating-chart circle.point')).length === 3, 'one point per rated session');
     await wb.page.screenshot({ path: join(wb.runDir, 'review.png') });
   });
@@ -133,6 +136,21 @@ describe('Review webview in the real workbench', function () {
     assert.equal(dialogs, 0, 'no alert() ran');
     // The action item text with markup is shown as text.
     assert.equal(await entry.locator('.action-items li span').first().textContent(), 'Mallory: <img src=x onerror=alert(1)>');
+  });
+
+  it('shows a note above the size cap as plain text, and lists a broken file under Needs attention instead of rendering it', async function () {
+    const frame = await reviewFrame(wb.page);
+    const titles = await entryTitles(frame);
+    assert.ok(!titles.includes('Broken'), 'the broken file is not in the timeline');
+    assert.deepEqual(await frame.$$eval('#problems li', (els) => els.map((e) => e.textContent)), ['sessions/2026-11-13-broken00.md: line 3: "rating" must be a whole number from 1 to 5']);
+    assert.equal(await frame.$eval('#problems-section', (el) => el.hidden), false);
+    const entry = frame.locator('li.entry', { hasText: 'A pasted log' }).first();
+    await entry.locator('summary').click();
+    await entry.locator('pre.plain-text').waitFor();
+    assert.match(await entry.locator('.plain-note').textContent(), /too large to render: shown as plain text/);
+    assert.equal(await entry.locator('.markdown b').count(), 0, 'not rendered as HTML');
+    assert.ok((await entry.locator('pre.plain-text').textContent()).includes('x <b>not bold</b> x'));
+    await entry.locator('summary').click();
   });
 
   it('an agenda link in a takeaway opens the code', async function () {
