@@ -7,8 +7,9 @@ import { marked } from 'marked';
  * survive as link targets; no images (remote ones would be beacons), no forms, frames, SVG or
  * inline styles. The CSP is the second wall.
  */
+const LINK = /^(?:https?:\/\/|mentorship:agenda\/[a-z0-9][a-z0-9-]*$|#)/i;
 const PURIFY_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_URI_REGEXP: /^(?:https?:\/\/|mentorship:agenda\/[a-z0-9][a-z0-9-]*$|#)/i,
+  ALLOWED_URI_REGEXP: LINK,
   FORBID_TAGS: ['style', 'img', 'svg', 'math', 'iframe', 'frame', 'frameset', 'object', 'embed', 'base', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta', 'video', 'audio', 'source', 'picture', 'template', 'dialog'],
   FORBID_ATTR: ['style', 'srcset', 'action', 'formaction', 'background', 'poster', 'ping'],
   ALLOW_DATA_ATTR: false,
@@ -36,6 +37,8 @@ export function renderMarkdown(markdown: string, cap: number): DocumentFragment 
     // Links open through the host (which allows only web links); none navigates the webview.
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A') {
+        // DOMPurify keeps an empty href; a link goes nowhere unless it is one we open.
+        if (!LINK.test(node.getAttribute('href') ?? '')) node.removeAttribute('href');
         node.removeAttribute('target');
         node.setAttribute('rel', 'noreferrer noopener');
       }
