@@ -5,7 +5,7 @@ import type { ReviewActionItem, ReviewEntry, ReviewModel, ReviewProblem, ReviewR
 /** The model the page gets, and each entry's markdown (by entry key), kept by the host. */
 export interface ReviewContent {
   readonly model: ReviewModel;
-  readonly markdown: ReadonlyMap<string, string>;
+  readonly markdown: { get(key: string): string | undefined };
   /** A session's action items (by entry key), sent with its body. */
   readonly actionItems: ReadonlyMap<string, readonly ReviewActionItem[]>;
 }
@@ -33,7 +33,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
   const relationships: ReviewRelationship[] = [];
   const entries: ReviewEntry[] = [];
   const problems: ReviewProblem[] = [];
-  const markdown = new Map<string, string>();
+  const markdown = new LazyTexts();
   const actionItems = new Map<string, readonly ReviewActionItem[]>();
   sources.forEach((source, index) => {
     const key = `r${index}`;
@@ -45,12 +45,12 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
         .map((a) => ({ line: a.line, text: a.text, done: a.done, ...(a.owner ? { owner: a.owner } : {}) }));
       const entry = sessionEntry(key, file, session, tagsOf, items);
       entries.push(entry);
-      markdown.set(entry.key, withoutSection(session.body, 'Action items'));
+      markdown.set(entry.key, () => withoutSection(session.body, 'Action items'));
       actionItems.set(entry.key, items);
     }
     for (const { file, update } of source.updates) {
       const id = stem(file);
-      markdown.set(`${key}:update:${id}`, UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n'));
+      markdown.set(`${key}:update:${id}`, () => UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n'));
       entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author });
     }
     for (const item of source.agenda) {
@@ -65,7 +65,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
         status: item.status,
         where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
       });
-      markdown.set(`${key}:agenda:${item.id}`, item.question);
+      markdown.set(`${key}:agenda:${item.id}`, () => item.question);
     }
     for (const problem of source.problems) problems.push({ relationship: key, file: problem.file, reason: problem.reason });
   });
@@ -103,6 +103,24 @@ function newestFirst(a: ReviewEntry, b: ReviewEntry): number {
 /** `sessions/2026-11-02-b7d3n9p5.md` → `2026-11-02-b7d3n9p5`. */
 function stem(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.md$/, '');
+}
+
+/** Texts made when first asked for: with years of sessions most bodies are never opened or searched. */
+class LazyTexts {
+  private readonly makers = new Map<string, () => string>();
+  private readonly made = new Map<string, string>();
+
+  set(key: string, make: () => string): void {
+    this.makers.set(key, make);
+  }
+
+  get(key: string): string | undefined {
+    const known = this.made.get(key);
+    if (known !== undefined) return known;
+    const text = this.makers.get(key)?.();
+    if (text !== undefined) this.made.set(key, text);
+    return text;
+  }
 }
 
 /** The markdown without one `## ` section (its heading up to the next `## ` heading). */
