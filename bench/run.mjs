@@ -207,9 +207,9 @@ row(
 // --- Review: search and rendering ----------------------------------------------------------
 await reviewBenchmarks({ quick, row, median, p95, ms });
 
-// --- Activation in the real VS Code ---
+// --- Activation in the real VS Code -----------------------------------------------------
 // Measured on the build users get: minified, no source maps (out/ keeps the transpiled benches).
-execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], { cwd: ROOT, stdio: 'ignore' });-----------------------------------------------------
+execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], { cwd: ROOT, stdio: 'ignore' });
 ensureTools({ quiet: true });
 const activation = { mentorship: [], noop: [] };
 const tree = { first: [], statuses: [], warm: [], reload: [], plain: [] };
