@@ -93,6 +93,8 @@ const reviewWebview = {
   target: 'es2022',
   format: 'iife',
   outdir: 'dist/review',
+  // The host inlines the page script under its nonce: no "</script" may appear in it.
+  supported: { 'inline-script': false },
   legalComments: production ? 'linked' : 'inline',
   minify: production,
   metafile: true,

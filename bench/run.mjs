@@ -213,7 +213,7 @@ execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], { cw
 ensureTools({ quiet: true });
 const activation = { mentorship: [], noop: [] };
 const tree = { first: [], statuses: [], warm: [], reload: [], plain: [] };
-const review = { open: [], page: [], notes: [], empty: [], first: [] };
+const review = { open: [], all: [], page: [], notes: [], empty: [], first: [] };
 const activationRuns = quick ? 3 : 5;
 for (let i = 0; i < activationRuns; i++) {
   let timings;
@@ -242,6 +242,7 @@ for (let i = 0; i < activationRuns; i++) {
     if (timings.reviewOpen !== undefined) {
       review.open.push(timings.reviewOpen);
       review.page.push(timings.reviewPageRender);
+      review.all.push(timings.reviewAll);
       review.notes.push(timings.reviewNotesLoad);
       review.empty.push(timings.emptyWebview);
       review.first.push(timings.firstWebview);
@@ -287,9 +288,9 @@ if (tree.first.length) {
 
 if (review.open.length) {
   row(
-    'first open of the review with 5,000 sessions (real VS Code, until the page rendered)',
+    'first open of the review with 5,000 sessions (real VS Code, until the timeline shows)',
     '≤ 600 ms',
-    `${ms(median(review.open))} median (page's own render ${ms(median(review.page))})`,
+    `${ms(median(review.open))} median; all 5,000 in the page after ${ms(median(review.all))} (its render ${ms(median(review.page))})`,
     `an empty webview panel: ${ms(median(review.empty))} (the window's first: ${ms(median(review.first))}); ratio ${(median(review.open) / median(review.empty)).toFixed(1)}×`,
     median(review.open) <= 600,
   );

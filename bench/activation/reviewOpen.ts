@@ -39,20 +39,22 @@ export async function reviewOpen(api: MentorshipApi): Promise<Record<string, num
   const snapshot = await relationship?.sessions.load();
   const notesLoad = performance.now() - t;
   if (snapshot?.sessions.length !== 5000) throw new Error(`expected 5,000 sessions, read ${snapshot?.sessions.length}`);
+  let firstPage: number | undefined;
+  t = performance.now();
   const rendered = new Promise<{ ms: number; entries: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the review never rendered')), 60_000);
     const subscription = api.review.onDidRender((event) => {
+      firstPage ??= performance.now() - t;
       if (event.entries < 5000) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve(event);
     });
   });
-  t = performance.now();
   await vscode.commands.executeCommand('mentorship.openReview');
   const { ms: pageMs } = await rendered;
   const open = performance.now() - t;
-  return { reviewOpen: open, reviewPageRender: pageMs, reviewNotesLoad: notesLoad, emptyWebview, firstWebview };
+  return { reviewOpen: firstPage ?? open, reviewAll: open, reviewPageRender: pageMs, reviewNotesLoad: notesLoad, emptyWebview, firstWebview };
 }
 
 /** Baseline: a webview panel whose page only says it is there, from creation to its message. */

@@ -119,6 +119,7 @@ function renderTimeline(): void {
 }
 
 function describeCount(count: number, text: string): string {
+  if (model.partialOf) return `Newest ${model.entries.length} of ${model.partialOf} entries; loading the rest…`;
   const noun = count === 1 ? 'entry' : 'entries';
   return text.trim() ? `${count} ${noun} ${count === 1 ? 'matches' : 'match'} "${text.trim()}"` : `${count} ${noun}`;
 }

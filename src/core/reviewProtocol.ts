@@ -76,6 +76,8 @@ export interface ReviewModel {
   readonly problems: readonly ReviewProblem[];
   /** Markdown longer than this is shown as plain text (rendering cost, pathological input). */
   readonly markdownCap: number;
+  /** Set on the first message of a long history: the newest entries only, of `total`; the rest follows. */
+  readonly partialOf?: number;
 }
 
 /** A search hit as the page shows it: which entry, and snippets with the matches marked. */

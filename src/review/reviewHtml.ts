@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
+/** The page's script or stylesheet: inlined (one fetch fewer through the webview), or by URI. */
+export type PageAsset = { readonly text: string } | { readonly uri: string };
+
+/**
+ * Text that can sit inside a <script> or <style> element as it is: no closing tag and no
+ * "<script" that could switch the HTML parser into a state where the closing tag is missed.
+ */
+export function inlinable(text: string): boolean {
+  return !/<\/?(?:script|style)/i.test(text);
+}
+
 /** A fresh nonce for every render, from the crypto RNG: the only scripts that run carry it. */
 export function newNonce(): string {
   return randomBytes(18).toString('base64');
@@ -9,12 +20,12 @@ export function newNonce(): string {
  * The review page. The CSP allows nothing by default: our script by nonce, our stylesheet and
  * fonts from the webview's own origin, no remote images, no base URI changes, no forms.
  */
-export function reviewHtml(options: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }): string {
-  const { cspSource, nonce, scriptUri, styleUri } = options;
+export function reviewHtml(options: { cspSource: string; nonce: string; script: PageAsset; style: PageAsset }): string {
+  const { cspSource, nonce, script, style } = options;
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource}`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     "img-src 'none'",
     "base-uri 'none'",
@@ -28,7 +39,7 @@ export function reviewHtml(options: { cspSource: string; nonce: string; scriptUr
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styleUri}">
+${'text' in style ? `<style nonce="${nonce}">${style.text}</style>` : `<link rel="stylesheet" href="${style.uri}">`}
 <title>Mentorship Review</title>
 </head>
 <body>
@@ -60,7 +71,7 @@ export function reviewHtml(options: { cspSource: string; nonce: string; scriptUr
 <ol id="timeline" aria-label="Timeline, newest first"></ol>
 <p id="empty" hidden></p>
 <button id="more" type="button" hidden>Show more</button>
-<script nonce="${nonce}" src="${scriptUri}"></script>
+${'text' in script ? `<script nonce="${nonce}">${script.text}</script>` : `<script nonce="${nonce}" src="${script.uri}"></script>`}
 </body>
 </html>`;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { searchTextOf } from '../core/reviewFilters';
@@ -6,7 +7,7 @@ import { ReviewSearchIndex } from '../core/reviewSearch';
 import { parseFromWebview, type FromWebview, type ReviewModel, type ToWebview } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
-import { newNonce, reviewHtml } from './reviewHtml';
+import { inlinable, newNonce, reviewHtml, type PageAsset } from './reviewHtml';
 
 /** What the review may ask the editor to do, each for something the host found by id. */
 export interface ReviewActions {
@@ -99,12 +100,12 @@ export class ReviewPanel implements vscode.Disposable {
 
   private render(panel: vscode.WebviewPanel): void {
     const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'review');
-    this.html = reviewHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'review.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'review.css')).toString(),
-    });
+    // Inlined under the nonce: fetching the page's files through the webview costs a round trip each.
+    const asset = (name: string): PageAsset => {
+      const text = readAsset(path.join(root.fsPath, name));
+      return text !== undefined && inlinable(text) ? { text } : { uri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString() };
+    };
+    this.html = reviewHtml({ cspSource: panel.webview.cspSource, nonce: newNonce(), script: asset('review.js'), style: asset('review.css') });
     panel.webview.html = this.html;
   }
 
@@ -190,6 +191,11 @@ export class ReviewPanel implements vscode.Disposable {
   private async postModel(): Promise<void> {
     if (!this.panel || !this.ready) return;
     this.model = (await this.currentContent()).model;
+    // Years of sessions take a while to cross into the page: the newest come first, so the
+    // timeline shows at once, and the whole history (for the chart, filters) right after.
+    if (this.model.entries.length > FIRST_ENTRIES) {
+      void this.post({ type: 'model', model: { ...this.model, entries: this.model.entries.slice(0, FIRST_ENTRIES), partialOf: this.model.entries.length } });
+    }
     await this.post({ type: 'model', model: this.model });
   }
 
@@ -233,4 +239,19 @@ export class ReviewPanel implements vscode.Disposable {
     this.rendered.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+const FIRST_ENTRIES = 200;
+const assets = new Map<string, string | undefined>();
+
+/** The page's files, read once per window (they change only with the extension). */
+function readAsset(file: string): string | undefined {
+  if (!assets.has(file)) {
+    try {
+      assets.set(file, readFileSync(file, 'utf8'));
+    } catch {
+      assets.set(file, undefined); // loaded by URI instead
+    }
+  }
+  return assets.get(file);
 }

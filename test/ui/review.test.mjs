@@ -128,7 +128,7 @@ describe('Review webview in the real workbench', function () {
     assert.equal(report.flag, null, 'no injected script ran');
     assert.deepEqual(report.handlers, []);
     assert.deepEqual(report.badLinks, []);
-    assert.deepEqual(report.scripts, ['review.js+nonce'], 'only the page script, with its nonce');
+    assert.deepEqual(report.scripts, ['inline+nonce'], 'only the page script, with its nonce');
     assert.deepEqual(report.forbidden, []);
     assert.equal(report.styled, 0);
     assert.equal(report.baseHref, false);
