@@ -132,6 +132,8 @@ if (watch) {
   // A clean dist/: no chunk or license file of an earlier build is packaged by mistake.
   rmSync('dist', { recursive: true, force: true });
   const [result, vendorResult, reviewResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors), esbuild.build(reviewWebview), esbuild.build(features)]);
+  // A clean out/ too: a test file deleted from test/ must not keep running from a stale copy.
+  if (!production) rmSync('out', { recursive: true, force: true });
   if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn)]);
   const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
   console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB; dist/review/ (webview): ${kb(reviewResult.metafile.outputs)} KB`);

@@ -16,7 +16,7 @@ import { compareConflictCopy } from './notesAutoCommit';
 import { postUpdate, recordTakeaways, reviewAgreement, type AgreementReviewChoice } from './takeawaysCommands';
 import { FollowUpNode, SessionNode } from '../views/takeawaysNodes';
 import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
-import { AlreadyShownError, showError, type MentorshipLog } from './userMessages';
+import { commandRegistrar, type MentorshipLog } from './userMessages';
 
 /** Registers every command; each runs inside one error boundary that shows an actionable message. */
 export interface CommandDependencies {
@@ -35,17 +35,7 @@ export interface CommandDependencies {
 }
 
 export function registerCommands({ directory, settings, log, locator, workspaceRepo, reveal, noteEditors, feedback, drafts, onAgendaItemOpened }: CommandDependencies): vscode.Disposable[] {
-  const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: A) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        // Not awaited: the notification stays until the user answers it.
-        void showError(log, error);
-        // Callers that run the command programmatically (tests, other commands) see the failure too.
-        throw new AlreadyShownError(error);
-      }
-    });
+  const register = commandRegistrar(log);
 
   return [
     register(COMMANDS.setUpMentorship, (answers?: SetupAnswers) => setUpMentorship(directory, settings, isSetupAnswers(answers) ? answers : undefined)),

@@ -78,3 +78,20 @@ export class AlreadyShownError extends Error {
     this.name = 'Canceled';
   }
 }
+
+/**
+ * Registers a command inside the one error boundary: the user sees the error with its action;
+ * a programmatic caller (a test, another command) gets it as `cause` of an AlreadyShownError.
+ */
+export function commandRegistrar(log: MentorshipLog) {
+  return <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: A) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        // Not awaited: the notification stays until the user answers it.
+        void showError(log, error);
+        throw new AlreadyShownError(error);
+      }
+    });
+}

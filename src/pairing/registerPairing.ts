@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AlreadyShownError, showError, type MentorshipLog } from '../commands/userMessages';
+import { commandRegistrar, type MentorshipLog } from '../commands/userMessages';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { InvitationBoard } from './invitationBoard';
@@ -8,16 +8,7 @@ import type { PairingController } from './pairingController';
 
 /** The pairing commands, each inside the same error boundary as the other commands. */
 export function registerPairingCommands(directory: MentorshipDirectory, controller: PairingController, board: InvitationBoard, log: MentorshipLog): vscode.Disposable[] {
-  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        // Not awaited: the notification stays until the user answers it; callers see the failure too.
-        void showError(log, error);
-        throw new AlreadyShownError(error);
-      }
-    });
+  const register = commandRegistrar(log);
   return [
     register(COMMANDS.startPairing, async (root?: unknown, options?: unknown) => {
       const readWrite = typeof options === 'object' && options !== null && typeof (options as { readWrite?: unknown }).readWrite === 'boolean' ? (options as { readWrite: boolean }).readWrite : undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { NoteEditors } from '../commands/noteEditors';
-import { showError, type MentorshipLog } from '../commands/userMessages';
+import { commandRegistrar, type MentorshipLog } from '../commands/userMessages';
 import { COMMANDS } from '../constants';
 import type { ReviewModel } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
@@ -63,13 +63,7 @@ export function createReview(context: vscode.ExtensionContext, directory: Mentor
   const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error)));
   context.subscriptions.push(
     review,
-    vscode.commands.registerCommand(COMMANDS.openReview, async (root?: unknown, file?: unknown) => {
-      try {
-        await review.show(typeof root === 'string' && typeof file === 'string' ? { root, file } : undefined);
-      } catch (error) {
-        void showError(log, error);
-      }
-    }),
+    commandRegistrar(log)(COMMANDS.openReview, (root?: unknown, file?: unknown) => review.show(typeof root === 'string' && typeof file === 'string' ? { root, file } : undefined)),
   );
   return review;
 }

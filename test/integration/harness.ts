@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { MentorshipApi } from '../../src/extension';
-import { tempFolder } from '../support/git';
+import * as path from 'node:path';
+import { bareRemote, git, tempFolder } from '../support/git';
 
 export const EXTENSION_ID = 'mentorship.mentorship';
 
@@ -80,4 +81,22 @@ export async function shownError(run: Thenable<unknown>, pattern: RegExp, what?:
     return message;
   }
   assert.fail(`expected the command to fail${what ? ` (${what})` : ''}`);
+}
+
+/**
+ * Sam's notes repo (set up and pushed to a bare remote) and Alex's clone of it, both loaded as
+ * relationships in this window: the mentee's and the mentor's side of one mentorship.
+ */
+export async function menteeAndMentorClones(): Promise<{ remote: string; mentee: string; mentor: string }> {
+  const mentee = await freshNotesLocation();
+  await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
+  const remote = bareRemote();
+  await vscode.commands.executeCommand('mentorship.connectRemote', mentee, remote);
+  const mentor = path.join(tempFolder('mentor'), 'notes');
+  git(path.dirname(mentor), 'clone', '--quiet', remote, mentor);
+  git(mentor, 'config', 'user.name', 'Alex Chen');
+  git(mentor, 'config', 'user.email', 'alex@example.com');
+  await setSetting('notesRepo.additional', [mentor]);
+  await eventually('both relationships', async () => ((await (await mentorshipApi()).directory.relationships()).length === 2 ? true : undefined));
+  return { remote, mentee, mentor };
 }

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StandInControl } from '../fixtures/liveshare-standin/src/extension';
-import { bareRemote, commitSubjects, git, tempFolder } from '../support/git';
-import { EXTENSION_ID, SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows, shownError } from './harness';
+import { commitSubjects, git, tempFolder } from '../support/git';
+import { EXTENSION_ID, eventually, labelOf, mentorshipApi, setSetting, visibleRows, shownError, menteeAndMentorClones } from './harness';
 
 const READ_ONLY = 1; // vsls Access.ReadOnly
 const READ_WRITE = 3; // vsls Access.ReadWrite
@@ -37,16 +37,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
   beforeEach(async () => {
     control = await standIn();
     control.reset();
-    mentee = await freshNotesLocation();
-    await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
-    remote = bareRemote();
-    await vscode.commands.executeCommand('mentorship.connectRemote', mentee, remote);
-    mentor = path.join(tempFolder('mentor'), 'notes');
-    git(path.dirname(mentor), 'clone', '--quiet', remote, mentor);
-    git(mentor, 'config', 'user.name', 'Alex Chen');
-    git(mentor, 'config', 'user.email', 'alex@example.com');
-    await setSetting('notesRepo.additional', [mentor]);
-    await eventually('both relationships', async () => ((await (await mentorshipApi()).directory.relationships()).length === 2 ? true : undefined));
+    ({ remote, mentee, mentor } = await menteeAndMentorClones());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

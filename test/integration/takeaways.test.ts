@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SessionFacts } from '../../src/core/sessionFacts';
 import type { Relationship } from '../../src/notes/relationship';
-import { bareRemote, commitSubjects, git, tempFolder } from '../support/git';
-import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, setSetting, visibleRows, shownError } from './harness';
+import { commitSubjects, git } from '../support/git';
+import { SAM_AND_ALEX, eventually, freshNotesLocation, labelOf, mentorshipApi, visibleRows, shownError, menteeAndMentorClones } from './harness';
 
 function workspaceFolder(): string {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -175,16 +175,7 @@ describe('Sync between the mentee and the mentor clones', () => {
   let mentor: string;
 
   beforeEach(async () => {
-    mentee = await freshNotesLocation();
-    await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
-    remote = bareRemote();
-    await vscode.commands.executeCommand('mentorship.connectRemote', mentee, remote);
-    mentor = path.join(tempFolder('mentor'), 'notes');
-    git(path.dirname(mentor), 'clone', '--quiet', remote, mentor);
-    git(mentor, 'config', 'user.name', 'Alex Chen');
-    git(mentor, 'config', 'user.email', 'alex@example.com');
-    await setSetting('notesRepo.additional', [mentor]);
-    await eventually('both relationships', async () => ((await (await mentorshipApi()).directory.relationships()).length === 2 ? true : undefined));
+    ({ remote, mentee, mentor } = await menteeAndMentorClones());
   });
 
   afterEach(closeFeedbackQuestion);
