@@ -116,6 +116,17 @@ export class PairingController implements vscode.Disposable {
     this.guestProxy = (await api.getSharedService(SERVICE).catch(() => null)) ?? undefined;
   }
 
+  /**
+   * A window Live Share opened on a shared workspace (a guest after Join) starts with no pairing
+   * state: when the Pairing view shows and a `vsls:` folder is open, follow the running session.
+   * Quiet when Live Share is not there: nothing was asked for.
+   */
+  async pickUpSharedSession(): Promise<void> {
+    if (this.session.state.kind !== 'idle' || !(vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'vsls')) return;
+    const api = await this.access.get().catch(() => undefined);
+    if (api) this.session.follow(api);
+  }
+
   async joinFromLink(given?: string): Promise<void> {
     const link =
       given ??

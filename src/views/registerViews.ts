@@ -26,7 +26,7 @@ export function registerViews(
   directory: MentorshipDirectory,
   locator: AnchorLocator,
   report: (error: unknown) => void,
-  pairing: Pick<Pairing, 'session' | 'board' | 'watcher'>,
+  pairing: Pick<Pairing, 'session' | 'board' | 'watcher' | 'controller'>,
 ): MentorshipViews {
   const grouping = (): AgendaGrouping => {
     const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
@@ -49,7 +49,11 @@ export function registerViews(
     dragAndDropController: agendaDragAndDrop,
   });
   const pairingView = vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing });
-  pairing.watcher.setVisible(pairingView.visible);
+  const pairingShown = (visible: boolean): void => {
+    pairing.watcher.setVisible(visible);
+    if (visible) void pairing.controller.pickUpSharedSession().catch(report);
+  };
+  pairingShown(pairingView.visible);
   context.subscriptions.push(
     trees.nextSync,
     trees.pairing,
@@ -57,7 +61,7 @@ export function registerViews(
     nextSyncView,
     pairingView,
     // The other person's invitations are pulled in only while someone looks at the Pairing view.
-    pairingView.onDidChangeVisibility(({ visible }) => pairing.watcher.setVisible(visible)),
+    pairingView.onDidChangeVisibility(({ visible }) => pairingShown(visible)),
     vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
     new SyncStatusBar(directory, nextSyncView),
     vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),
