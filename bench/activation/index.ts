@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { agendaItemPath, renderAgendaItem } from '../../src/core/agendaItem';
-import { agreementFromDraft, renderAgreement } from '../../src/core/agreement';
 import { captureAnchor } from '../../src/core/codeAnchor';
 import type { MentorshipApi } from '../../src/extension';
+import { benchNotes, commitBenchNotes } from './benchNotes';
 import { reviewOpen } from './reviewOpen';
 
 /**
@@ -43,13 +42,7 @@ async function treeRender(): Promise<Record<string, number>> {
   const api = vscode.extensions.getExtension<MentorshipApi>('mentorship.mentorship')?.exports;
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!api || !workspace) throw new Error('no extension API or workspace');
-  const notes = path.join(mkdtempSync(path.join(tmpdir(), 'mentorship-bench-tree-')), 'notes');
-  mkdirSync(path.join(notes, 'agenda'), { recursive: true });
-  const agreement = agreementFromDraft({
-    role: 'mentee', me: { name: 'Sam', email: 'sam@example.com' }, other: { name: 'Alex', email: 'alex@example.com' },
-    purpose: 'Benchmark', sessionsPlanned: 5, minutesPerSession: 75, cadence: 'weekly', started: '2026-11-01',
-  });
-  writeFileSync(path.join(notes, 'mentorship.md'), renderAgreement(agreement));
+  const notes = benchNotes('tree', 'agenda', { sessionsPlanned: 5, started: '2026-11-01' });
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim();
   const files = ['src/cart.ts', 'src/discounts.ts', 'src/useCartTotals.tsx'].map((p) => ({ p, text: readFileSync(path.join(workspace, p), 'utf8') }));
   for (let i = 0; i < 2000; i++) {
@@ -60,9 +53,7 @@ async function treeRender(): Promise<Record<string, number>> {
     const id = `b${String(i).padStart(5, '0')}`;
     writeFileSync(path.join(notes, agendaItemPath(id)), renderAgendaItem({ id, created: '2026-11-20T10:00:00Z', author: 'sam@example.com', status: 'open', tags: [`t${i % 12}`], question: `Question ${i}?`, anchor }));
   }
-  execFileSync('git', ['init', '--quiet', '--initial-branch', 'main'], { cwd: notes });
-  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'add', '-A'], { cwd: notes });
-  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'commit', '--quiet', '-m', 'seed'], { cwd: notes });
+  commitBenchNotes(notes);
 
   let t = performance.now();
   for (const name of execFileSync('ls', [path.join(notes, 'agenda')], { encoding: 'utf8' }).split('\n').filter(Boolean)) readFileSync(path.join(notes, 'agenda', name), 'utf8');

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { agreementFromDraft, renderAgreement } from '../../src/core/agreement';
 import type { MentorshipApi } from '../../src/extension';
+import { benchNotes, commitBenchNotes } from './benchNotes';
 import { benchSessionText } from './sessionText';
 
 /**
@@ -14,20 +12,12 @@ import { benchSessionText } from './sessionText';
  * the model, the first page of entries).
  */
 export async function reviewOpen(api: MentorshipApi): Promise<Record<string, number>> {
-  const notes = path.join(mkdtempSync(path.join(tmpdir(), 'mentorship-bench-review-')), 'notes');
-  mkdirSync(path.join(notes, 'sessions'), { recursive: true });
-  const agreement = agreementFromDraft({
-    role: 'mentee', me: { name: 'Sam', email: 'sam@example.com' }, other: { name: 'Alex', email: 'alex@example.com' },
-    purpose: 'Benchmark', sessionsPlanned: 5000, minutesPerSession: 75, cadence: 'weekly', started: '2010-01-01',
-  });
-  writeFileSync(path.join(notes, 'mentorship.md'), renderAgreement(agreement));
+  const notes = benchNotes('review', 'sessions', { sessionsPlanned: 5000, started: '2010-01-01' });
   for (let i = 0; i < 5000; i++) {
     const date = new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
     writeFileSync(path.join(notes, 'sessions', `${date}-s${String(i).padStart(7, '0')}.md`), benchSessionText(i, date));
   }
-  execFileSync('git', ['init', '--quiet', '--initial-branch', 'main'], { cwd: notes });
-  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'add', '-A'], { cwd: notes });
-  execFileSync('git', ['-c', 'user.name=B', '-c', 'user.email=b@e', 'commit', '--quiet', '-m', 'seed'], { cwd: notes });
+  commitBenchNotes(notes);
   await vscode.workspace.getConfiguration('mentorship').update('notesRepo.path', notes, vscode.ConfigurationTarget.Global);
   await new Promise((r) => setTimeout(r, 200));
   // The first webview of a window also starts the webview machinery: the baseline is the second.

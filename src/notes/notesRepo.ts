@@ -184,23 +184,33 @@ export class NotesRepo {
     }
   }
 
-  /** The identity commits are made with, from the repo's (or the user's) git config. */
-  async identity(): Promise<{ name: string; email: string }> {
-    const read = async (key: string): Promise<string> => {
-      try {
-        return (await this.git.raw(['config', '--get', key])).trim();
-      } catch {
-        return '';
-      }
-    };
-    return { name: await read('user.name'), email: await read('user.email') };
+  /**
+   * The identity commits are made with, from the repo's (or the user's) git config. Read once
+   * per opened repo: views ask on every render ("Refresh" reopens the repo and reads it again).
+   */
+  identity(): Promise<{ name: string; email: string }> {
+    this.identityRead ??= (async () => {
+      const read = async (key: string): Promise<string> => {
+        try {
+          return (await this.git.raw(['config', '--get', key])).trim();
+        } catch {
+          return '';
+        }
+      };
+      return { name: await read('user.name'), email: await read('user.email') };
+    })();
+    return this.identityRead;
   }
+
+  private identityRead: Promise<{ name: string; email: string }> | undefined;
 
   /** Sets the identity for this repo only (the user's global git config is left alone). */
   setIdentity(name: string, email: string): Promise<void> {
+    this.identityRead = undefined;
     return this.queue.run(async () => {
       await this.git.raw(['config', '--local', 'user.name', name]);
       await this.git.raw(['config', '--local', 'user.email', email]);
+      this.identityRead = undefined;
     });
   }
 
