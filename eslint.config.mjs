@@ -9,6 +9,35 @@ export default tseslint.config(
     },
   },
   {
+    // Layers point one way: extension.ts → commands → pairing, review, views, anchors → ui → notes,
+    // workspace → core. Only the composition root registers commands.
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/commands/**', 'src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/commands/*', './commands/*'], message: 'Only src/extension.ts imports src/commands; move shared services to src/ui.' }] },
+      ],
+    },
+  },
+  {
+    // The shared UI services and the notes model sit below every feature folder.
+    files: ['src/ui/**/*.ts', 'src/notes/**/*.ts', 'src/workspace/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/commands/*', '**/pairing/*', '**/review/*', '**/views/*', '**/anchors/*', '**/ui/*'],
+              message: 'src/ui, src/notes and src/workspace must not import feature folders above them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core is plain TypeScript: no editor, no git client, no Live Share.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -12,7 +12,7 @@ import { openInSharedWorkspace } from '../pairing/sharedWorkspace';
 export async function findAgendaItem(directory: MentorshipDirectory, target: unknown, id?: unknown): Promise<{ relationship: Relationship; item: AgendaItem } | undefined> {
   if (target instanceof AgendaItemNode) return { relationship: target.relationship, item: target.item };
   if (typeof target !== 'string' || typeof id !== 'string') return undefined;
-  const relationship = (await directory.relationships()).find((r) => path.resolve(r.root) === path.resolve(target));
+  const relationship = await directory.relationshipAt(target);
   const item = relationship && (await relationship.agenda.load()).items.find((i) => i.id === id);
   return relationship && item ? { relationship, item } : undefined;
 }

@@ -90,7 +90,7 @@ export class FeedbackPrompt implements vscode.Disposable {
 
   private async remind(reminder: FeedbackReminder): Promise<void> {
     if (!this.reminders().some((r) => r.root === reminder.root && r.file === reminder.file)) return;
-    const relationship = (await this.directory.relationships()).find((r) => path.resolve(r.root) === path.resolve(reminder.root));
+    const relationship = await this.directory.relationshipAt(reminder.root);
     if (!relationship) return;
     const date = path.posix.basename(reminder.file).slice(0, 10);
     const choice = await vscode.window.showInformationMessage(`${relationship.label}: ${FEEDBACK_QUESTION} (session on ${date})`, 'Rate Now', 'Later');

@@ -8,7 +8,7 @@ import { COMMANDS, VIEWS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
 import type { WorkspaceRepo } from '../workspace/workspaceRepo';
-import { pickTags } from './pickTags';
+import { pickTags } from '../ui/pickTags';
 
 /** Big enough for any function worth discussing, small enough to read in a sync. */
 export const MAX_SNIPPET_LINES = 200;

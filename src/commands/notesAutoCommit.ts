@@ -4,7 +4,7 @@ import { isBelowFolder } from '../core/notesLocation';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { KeptBoth } from '../notes/notesRepo';
 import type { Relationship } from '../notes/relationship';
-import type { NoteEditors } from './noteEditors';
+import type { NoteEditors } from '../ui/noteEditors';
 
 // Notes written by hand in the editor: session takeaways, async updates and the agreement.
 const HAND_WRITTEN = /^(?:sessions|updates)\/[a-z0-9][a-z0-9.-]*\.md$|^mentorship\.md$/;

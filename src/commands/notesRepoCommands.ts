@@ -7,19 +7,8 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { uniqueFolder } from '../notes/folders';
 import { NotesRepo, type SyncOutcome } from '../notes/notesRepo';
 import type { Relationship } from '../notes/relationship';
-import type { NotesSettings } from './notesSettings';
-
-/** Asks which relationship when there are several; undefined when there is none or cancelled. */
-export async function pickRelationship(directory: MentorshipDirectory, root?: string): Promise<Relationship | undefined> {
-  const relationships = await directory.relationships();
-  if (root) return relationships.find((r) => path.resolve(r.root) === path.resolve(root));
-  if (relationships.length <= 1) return relationships[0];
-  const chosen = await vscode.window.showQuickPick(
-    relationships.map((relationship) => ({ label: relationship.label, description: relationship.root, relationship })),
-    { title: 'Which mentorship?', placeHolder: 'Choose a relationship' },
-  );
-  return chosen?.relationship;
-}
+import type { NotesSettings } from '../ui/notesSettings';
+import { pickRelationship } from '../ui/pickRelationship';
 
 /** "Open Notes Repo…": adds an existing notes repo folder as a relationship. */
 export async function openNotesRepo(directory: MentorshipDirectory, settings: NotesSettings, folder?: string): Promise<string | undefined> {

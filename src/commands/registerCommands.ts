@@ -7,16 +7,17 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { WorkspaceRepo } from '../workspace/workspaceRepo';
 import { editQuestion, findAgendaItem, openAgendaItem, removeAgendaItem, setAgendaStatus } from './agendaCommands';
 import { flagForNextSync, type FlagAnswers } from './flagForNextSync';
-import { cloneNotesRepo, connectRemote, openNotesRepo, pickRelationship, syncRelationships } from './notesRepoCommands';
-import type { NotesSettings } from './notesSettings';
-import type { NoteEditors } from './noteEditors';
+import { cloneNotesRepo, connectRemote, openNotesRepo, syncRelationships } from './notesRepoCommands';
+import { pickRelationship } from '../ui/pickRelationship';
+import type { NotesSettings } from '../ui/notesSettings';
+import type { NoteEditors } from '../ui/noteEditors';
 import type { FeedbackPrompt } from './feedbackPrompt';
 import type { TakeawayDrafts } from './takeawayDrafts';
 import { compareConflictCopy } from './notesAutoCommit';
 import { postUpdate, recordTakeaways, reviewAgreement, type AgreementReviewChoice } from './takeawaysCommands';
 import { FollowUpNode, SessionNode } from '../views/takeawaysNodes';
 import { setUpMentorship, type SetupAnswers } from './setUpMentorship';
-import { commandRegistrar, type MentorshipLog } from './userMessages';
+import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
 
 /** Registers every command; each runs inside one error boundary that shows an actionable message. */
 export interface CommandDependencies {

@@ -16,8 +16,8 @@ import {
 import { isoDate } from '../core/ids';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import { runSteps, type InputStep, type PickStep } from './multiStepInput';
-import type { NotesSettings } from './notesSettings';
+import { runSteps, type InputStep, type PickStep } from '../ui/multiStepInput';
+import type { NotesSettings } from '../ui/notesSettings';
 
 /** What "Set Up a Mentorship" asks; also accepted as the command's argument for automation. */
 export type SetupAnswers = Omit<AgreementDraft, 'started'> & { readonly started?: string };

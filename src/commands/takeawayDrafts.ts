@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isBelowFolder } from '../core/notesLocation';
 import { STATE_KEYS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import type { NoteEditors } from './noteEditors';
+import type { NoteEditors } from '../ui/noteEditors';
 
 /** Unsaved text of a takeaways or update file, kept in global state until saved or discarded. */
 export interface TakeawayDraft {

@@ -8,9 +8,9 @@ import { isSessionFacts, type SessionFacts } from '../core/sessionFacts';
 import type { DiscussedItem } from '../core/sessionRecord';
 import type { AnchorLocator } from '../anchors/anchorLocator';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import type { Relationship } from '../notes/relationship';
-import type { NoteEditors } from './noteEditors';
-import { pickRelationship } from './notesRepoCommands';
+import { readyAgreement, type Relationship } from '../notes/relationship';
+import type { NoteEditors } from '../ui/noteEditors';
+import { pickRelationship } from '../ui/pickRelationship';
 
 export interface TakeawaysDependencies {
   readonly directory: MentorshipDirectory;
@@ -190,6 +190,3 @@ export async function reviewAgreement(
   await directory.refresh();
 }
 
-export function readyAgreement(relationship: Relationship): Agreement | undefined {
-  return relationship.agreement.kind === 'ready' ? relationship.agreement.agreement : undefined;
-}

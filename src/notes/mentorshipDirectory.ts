@@ -48,6 +48,12 @@ export class MentorshipDirectory {
     return { dispose: () => this.keptBothListeners.delete(listener) };
   }
 
+  /** The relationship whose notes repo is at `root` (compared as resolved paths). */
+  async relationshipAt(root: string): Promise<Relationship | undefined> {
+    const wanted = path.resolve(root);
+    return (await this.relationships()).find((r) => path.resolve(r.root) === wanted);
+  }
+
   async relationships(): Promise<readonly Relationship[]> {
     await this.ensureLoaded();
     return this.relationshipList;
@@ -89,7 +95,7 @@ export class MentorshipDirectory {
     const problem = this.locationProblem(where.defaultRepo);
     if (problem) throw new Error(problem);
     // Reuse the loaded repo so its one write queue stays the only writer.
-    const loaded = (await this.relationships()).find((r) => path.resolve(r.root) === path.resolve(where.defaultRepo));
+    const loaded = await this.relationshipAt(where.defaultRepo);
     const defaultRepo = loaded?.repo ?? (await NotesRepo.openOrCreate(where.defaultRepo, where.git));
     if ((await defaultRepo.readFile('mentorship.md')) === undefined) {
       if (where.defaultRemote) await defaultRepo.setRemote(where.defaultRemote);

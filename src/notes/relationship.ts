@@ -67,3 +67,8 @@ export interface UnusableNotesRepo {
   readonly root: string;
   readonly reason: string;
 }
+
+/** The agreement when it is written and readable; undefined while missing or unreadable. */
+export function readyAgreement(relationship: Relationship): Agreement | undefined {
+  return relationship.agreement.kind === 'ready' ? relationship.agreement.agreement : undefined;
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LiveShare } from 'vsls/vscode';
-import { ActionableError } from '../commands/actionableError';
+import { ActionableError } from '../ui/actionableError';
 
 export const LIVE_SHARE_ID = 'ms-vsliveshare.vsliveshare';
 

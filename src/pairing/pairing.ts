@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MentorshipLog } from '../commands/userMessages';
+import type { MentorshipLog } from '../ui/userMessages';
 import { CONTEXT_KEYS, SETTINGS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { InvitationBoard } from './invitationBoard';

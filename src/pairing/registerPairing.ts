@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { commandRegistrar, type MentorshipLog } from '../commands/userMessages';
+import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { InvitationBoard } from './invitationBoard';
@@ -17,7 +16,7 @@ export function registerPairingCommands(directory: MentorshipDirectory, controll
     // From an invitation row: (notes repo root, invitation file); the invitation is read again.
     register(COMMANDS.joinPairing, async (root?: unknown, file?: unknown) => {
       if (typeof root !== 'string' || typeof file !== 'string') return controller.joinFromLink();
-      const relationship = (await directory.relationships()).find((r) => path.resolve(r.root) === path.resolve(root));
+      const relationship = await directory.relationshipAt(root);
       const me = relationship ? (await relationship.repo.identity()).email : '';
       const posted = relationship && (await board.openFor(relationship, me)).find((p) => p.file === file);
       if (!posted) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { NoteEditors } from '../commands/noteEditors';
-import { commandRegistrar, type MentorshipLog } from '../commands/userMessages';
+import type { NoteEditors } from '../ui/noteEditors';
+import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
 import { COMMANDS } from '../constants';
 import type { ReviewModel } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';

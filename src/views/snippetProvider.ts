@@ -15,7 +15,7 @@ export class SnippetProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const query = new URLSearchParams(uri.query);
-    const relationship = (await this.directory.relationships()).find((r) => r.root === query.get('root'));
+    const relationship = await this.directory.relationshipAt(query.get('root') ?? '');
     const item = relationship && (await relationship.agenda.load()).items.find((i) => i.id === query.get('id'));
     return item ? renderSnippetDocument(item) : 'This agenda item no longer exists in the notes repo.';
   }
