@@ -303,8 +303,23 @@ const LINE_DETECTORS: ReadonlyArray<(line: string) => Iterable<Span>> = [
   assignmentSpans,
 ];
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/**
+ * Adds `span` to `taken` (sorted, non-overlapping) unless it overlaps one already there. A binary
+ * search, not a scan: a long line can hold thousands of findings, and a scan per finding would make
+ * redaction quadratic in the line's length.
+ */
+function takeIfFree(taken: Span[], span: Span): boolean {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((taken[mid] as Span).end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  // taken[lo] is the first span ending after `span` starts: they overlap unless it starts after `span` ends.
+  if (lo < taken.length && (taken[lo] as Span).start < span.end) return false;
+  taken.splice(lo, 0, span);
+  return true;
 }
 
 /** Redacts the secrets in a snippet and says which were found, by kind and 1-based line. */
@@ -336,8 +351,7 @@ export function redactSecrets(snippet: string): RedactionResult {
 
     for (const detect of LINE_DETECTORS) {
       for (const span of detect(line)) {
-        if (span.end <= span.start || taken.some((t) => overlaps(t, span))) continue;
-        taken.push(span);
+        if (span.end <= span.start || !takeIfFree(taken, span)) continue;
         found.push({ start: span.start + offset, end: span.end + offset, kind: span.kind, line: lineNo });
       }
     }

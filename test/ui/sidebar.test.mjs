@@ -149,7 +149,7 @@ describe('Mentorship sidebar in the real workbench', function () {
     it('opens the agreement from the Command Palette', async function () {
       await runCommand(wb.page, 'Mentorship: Open Agreement');
       const tab = wb.page.locator('.tabs-container .tab', { hasText: 'mentorship.md' }).first();
-      await tab.waitFor({ timeout: 15_000 });
+      await tab.waitFor({ timeout: 30_000 });
       // Monaco renders spaces as no-break spaces.
       const editorText = (await wb.page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.match(editorText, /sessions_planned: 5/);

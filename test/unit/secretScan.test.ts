@@ -288,15 +288,29 @@ describe('core/secretScan redactSecrets', () => {
     assert.deepEqual(redactSecrets(once.text), { text: once.text, findings: [] });
   });
 
-  describe('runs in linear time', () => {
-    function timed(snippet: string): number {
-      const started = process.hrtime.bigint();
-      redactSecrets(snippet);
-      return Number(process.hrtime.bigint() - started) / 1e6;
+  // Linear, not merely fast on this machine: the time for 200 KB is compared with the time for
+  // 50 KB in the same run (quadratic backtracking would take ~16×, linear ~4×), so a loaded CI
+  // machine does not fail it; the absolute cap only catches a catastrophic blow-up.
+  describe('runs in linear time', function () {
+    this.timeout(30_000);
+    function fastest(snippet: string): number {
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const started = process.hrtime.bigint();
+        redactSecrets(snippet);
+        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return best;
     }
-    const KB200 = 200 * 1024;
+    function assertLinear(make: (bytes: number) => string): void {
+      const small = fastest(make(50 * 1024));
+      const large = fastest(make(200 * 1024));
+      assert.ok(large < 10_000, `took ${large.toFixed(0)} ms for 200 KB`);
+      // Below 20 ms the ratio is timer noise, and nothing that fast is a problem.
+      assert.ok(large < 20 || large / Math.max(small, 1) < 10, `50 KB: ${small.toFixed(1)} ms, 200 KB: ${large.toFixed(1)} ms`);
+    }
 
-    it('scans 200 KB of mixed code quickly', () => {
+    it('scans 200 KB of mixed code in linear time', () => {
       const lines = [
         'function handler(req, res) { const token = req.headers.authorization?.split(" ")[1]; }',
         `const password = "hunter2"; const id = '${FAKE.awsAccessKey}';`,
@@ -304,30 +318,28 @@ describe('core/secretScan redactSecrets', () => {
         'postgres://app:p4ss@db.internal:5432/app',
         '.logo { background: url("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"); }',
       ];
-      let snippet = '';
-      while (snippet.length < KB200) snippet += lines.join('\n') + '\n';
-      const ms = timed(snippet);
-      assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+      assertLinear((bytes) => {
+        let snippet = '';
+        while (snippet.length < bytes) snippet += lines.join('\n') + '\n';
+        return snippet;
+      });
     });
 
     // Inputs shaped to make a backtracking regex explode; all quantifiers are bounded.
-    const adversarial: Array<[string, string]> = [
-      ['one 200 KB line of a word', 'a'.repeat(KB200)],
-      ['an unterminated quoted password', 'password = "' + 'a'.repeat(KB200)],
-      ['repeated keys without values', 'password:'.repeat(KB200 / 9)],
-      ['repeated unterminated strings', 'token="x'.repeat(KB200 / 8)],
-      ['a long URL without an @', 'postgres://' + 'u'.repeat(KB200 / 2) + ':' + 'p'.repeat(KB200 / 2)],
-      ['many BEGIN headers without END', '-----BEGIN PRIVATE KEY-----\n'.repeat(KB200 / 28)],
-      ['many BEGIN headers with bodies, no END', ('-----BEGIN PRIVATE KEY-----\n' + 'A'.repeat(64) + '\n').repeat(KB200 / 93)],
-      ['a long base64 run', 'eyJ' + 'A'.repeat(KB200)],
-      ['dots between base64 runs', ('eyJ' + 'a'.repeat(20) + '.').repeat(KB200 / 24)],
-      ['a long Bearer line', 'Bearer ' + 'a1'.repeat(KB200 / 2)],
+    const adversarial: Array<[string, (bytes: number) => string]> = [
+      ['one long line of a word', (n) => 'a'.repeat(n)],
+      ['an unterminated quoted password', (n) => 'password = "' + 'a'.repeat(n)],
+      ['repeated keys without values', (n) => 'password:'.repeat(n / 9)],
+      ['repeated unterminated strings', (n) => 'token="x'.repeat(n / 8)],
+      ['a long URL without an @', (n) => 'postgres://' + 'u'.repeat(n / 2) + ':' + 'p'.repeat(n / 2)],
+      ['many BEGIN headers without END', (n) => '-----BEGIN PRIVATE KEY-----\n'.repeat(n / 28)],
+      ['many BEGIN headers with bodies, no END', (n) => ('-----BEGIN PRIVATE KEY-----\n' + 'A'.repeat(64) + '\n').repeat(n / 93)],
+      ['a long base64 run', (n) => 'eyJ' + 'A'.repeat(n)],
+      ['dots between base64 runs', (n) => ('eyJ' + 'a'.repeat(20) + '.').repeat(n / 24)],
+      ['a long Bearer line', (n) => 'Bearer ' + 'a1'.repeat(n / 2)],
     ];
-    for (const [what, snippet] of adversarial) {
-      it(`handles ${what}`, () => {
-        const ms = timed(snippet);
-        assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
-      });
+    for (const [what, make] of adversarial) {
+      it(`handles ${what}`, () => assertLinear(make));
     }
   });
 });
