@@ -52,9 +52,11 @@ export class LinkBackend implements PairingBackend {
       ignoreFocusOut: true,
     });
     if (choice !== open) return;
-    const opened = await vscode.env.openExternal(vscode.Uri.parse(checked.link, true));
-    if (!opened) throw new ActionableError(`The browser did not open ${checked.host}. Copy the link and open it yourself: ${checked.link}`, [], 'warning');
+    // The session (timer, agenda, takeaways) starts with the decision to join. VS Code may ask
+    // once more before opening an untrusted domain; a browser that does not open is said, with the link.
     if (this.session.state.kind === 'idle') this.session.began('joined', { backend: this.id, link: checked.link, readOnly: false, ...details });
+    const opened = await vscode.env.openExternal(vscode.Uri.parse(checked.link, true));
+    if (!opened) void vscode.window.showWarningMessage(`The link did not open. Open it yourself: ${checked.link}`, 'Copy Link').then(async (copy) => copy && (await vscode.env.clipboard.writeText(checked.link)));
   }
 
   async end(): Promise<void> {
