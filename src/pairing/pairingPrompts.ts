@@ -28,7 +28,7 @@ export async function confirmNoReadOnly(backend: PairingBackend, other: Person):
   const start = { label: `$(play) Start Anyway over ${backend.label}`, detail: `Read-only is not possible here: ${what}. Your notes are never shared.` };
   const choice = await vscode.window.showQuickPick([start, { label: 'Cancel', detail: 'Nothing is shared or posted.' }], {
     title: `${capitalized(backend.label)} cannot share read-only`,
-    placeHolder: `${capitalized(backend.label)} cannot share read-only: ${other.name} can edit. Start anyway?`,
+    placeHolder: backend.id === 'link' ? 'A link cannot share read-only: what you share in the meeting is up to you. Start anyway?' : `${capitalized(backend.label)} cannot share read-only: ${other.name} can edit. Start anyway?`,
     ignoreFocusOut: true,
   });
   return choice === start;
