@@ -44,7 +44,8 @@ export class PairingStatusBar implements vscode.Disposable {
     const elapsed = Date.now() - state.started.getTime();
     const planned = state.plannedMinutes;
     this.item.text = `$(${BACKEND_ICONS[state.backend]}) ${formatElapsed(elapsed)}${planned ? ` / ${planned} min` : ''}`;
-    const who = state.peers.map((p) => p.name).join(', ') || 'waiting for your guest';
+    // Only Live Share reports who joined; over OCT or a link the guest shows there, not here.
+    const who = state.peers.map((p) => p.name).join(', ') || (state.backend === 'liveshare' ? 'waiting for your guest' : state.backend === 'oct' ? 'over Open Collaboration Tools' : 'over a meeting link');
     this.item.tooltip = `${state.kind === 'hosting' ? 'Hosting' : 'Joined'} a pairing session (${who}).${state.kind === 'hosting' ? ' Click to end it.' : ''}`;
     if (planned && !this.noticeGiven && plannedLengthReached(elapsed, planned)) {
       this.noticeGiven = true;
