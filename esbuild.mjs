@@ -113,6 +113,9 @@ const liveShareStandIn = {
   logLevel: 'warning',
 };
 
+// The Open Collaboration Tools stand-in (see test/fixtures/oct-standin).
+const octStandIn = { ...liveShareStandIn, entryPoints: ['test/fixtures/oct-standin/src/extension.ts'], outfile: 'test/fixtures/oct-standin/out/extension.js' };
+
 const tests = {
   entryPoints: [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('bench')],
   bundle: false,
@@ -134,7 +137,7 @@ if (watch) {
   const [result, vendorResult, reviewResult] = await Promise.all([esbuild.build(host), esbuild.build(vendors), esbuild.build(reviewWebview), esbuild.build(features)]);
   // A clean out/ too: a test file deleted from test/ must not keep running from a stale copy.
   if (!production) rmSync('out', { recursive: true, force: true });
-  if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn)]);
+  if (!production) await Promise.all([esbuild.build(tests), esbuild.build(liveShareStandIn), esbuild.build(octStandIn)]);
   const kb = (outputs) => (Object.entries(outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(1);
   console.log(`dist/extension.js: ${kb(result.metafile.outputs)} KB${production ? ' (minified)' : ''}; dist/vendor/ (loaded on first use): ${kb(vendorResult.metafile.outputs)} KB; dist/review/ (webview): ${kb(reviewResult.metafile.outputs)} KB`);
 }

@@ -52,8 +52,9 @@ export async function runInEditorSuite({ runDir, timeoutMs, grep }) {
     timeoutMs,
     env: grep ? { MENTORSHIP_TEST_GREP: grep } : {},
     extensionTestsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
-    // Live Share's service cannot be reached here: a stand-in with its id implements the API.
-    extensions: [join(ROOT, 'test', 'fixtures', 'liveshare-standin')],
+    // Live Share's service and an OCT server cannot be reached here: stand-ins with their ids
+    // implement Live Share's API and Open Collaboration Tools' commands.
+    extensions: [join(ROOT, 'test', 'fixtures', 'liveshare-standin'), join(ROOT, 'test', 'fixtures', 'oct-standin')],
     onLine: (text) => {
       const match = /MENTORSHIP_RESULTS (\{.*\})/.exec(text);
       if (match) counts = JSON.parse(match[1]);

@@ -70,4 +70,5 @@ export const SETTINGS = {
   feedbackReminderHours: 'feedback.reminderDelayHours',
   guestAccess: 'pairing.guestAccess',
   invitationPollSeconds: 'pairing.invitationPollSeconds',
+  pairingBackend: 'pairing.backend',
 } as const;

@@ -1,36 +1,42 @@
 import * as vscode from 'vscode';
 import type { Agreement, Person } from '../core/agreement';
-import { invitationExpiry, isJoinLink } from '../core/invitation';
-import { notesLocationProblem } from '../core/notesLocation';
+import { invitationExpiry } from '../core/invitation';
+import { backendOfLink, checkJoinLink, type PairingBackendId } from '../core/joinLink';
 import { ActionableError } from '../ui/actionableError';
 import { pickRelationship } from '../ui/pickRelationship';
 import { COMMANDS, SETTINGS, STATE_KEYS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import type { SyncOutcome } from '../notes/notesRepo';
-import { readyAgreement, type Relationship } from '../notes/relationship';
+import { readyAgreement } from '../notes/relationship';
+import type { BackendChoice } from './backendChoice';
 import type { InvitationBoard, PostedInvitation } from './invitationBoard';
-import { vsls, type LiveShareAccess } from './liveShareAccess';
+import { OctBackend } from './octBackend';
+import type { PairingBackend } from './pairingBackend';
+import { announceStarted, confirmNoReadOnly, refuseNotesInWorkspace } from './pairingPrompts';
 import type { PairingEnded, PairingSession } from './pairingSession';
 
-/** Name of the shared service through which the guest tells the host which agenda items it opened. */
-const SERVICE = 'mentorship';
-const AGENDA_OPENED = 'agendaItemOpened';
+/** What Start Pairing can be given (the command passes the first two; tests and callers the rest). */
+export interface StartOptions {
+  readonly relationshipRoot?: string;
+  readonly readWrite?: boolean;
+  /** The link to post when pairing over a link (otherwise asked for). */
+  readonly link?: string;
+}
 
 /**
- * The pairing actions: Start Pairing (host), Join / Join from Link (guest), End Pairing, and
- * what happens when a session ends (invitation withdrawn, takeaways offered).
+ * The pairing actions over whichever backend pairs: Start Pairing (host), Join / Join from Link
+ * (guest), End Pairing, and what happens when a session ends (invitation withdrawn, takeaways
+ * offered). Written once against PairingBackend.
  */
 export class PairingController implements vscode.Disposable {
   /** The facts offered for the takeaways when the last session ended. */
   lastEnded: PairingEnded | undefined;
   private readonly subscriptions: vscode.Disposable[];
-  /** Who Live Share's contacts can invite directly in the running session. */
+  /** Who the backend can invite directly in the running session. */
   private invitee: Person | undefined;
-  private guestProxy: { notify(name: string, args: object): void; readonly isServiceAvailable: boolean } | undefined;
 
   constructor(
     private readonly directory: MentorshipDirectory,
-    private readonly access: LiveShareAccess,
+    private readonly choice: BackendChoice,
     private readonly session: PairingSession,
     private readonly board: InvitationBoard,
     private readonly state: vscode.Memento,
@@ -39,40 +45,32 @@ export class PairingController implements vscode.Disposable {
     this.subscriptions = [session.onDidEnd((ended) => void this.ended(ended).catch(report))];
   }
 
-  async start(given?: { relationshipRoot?: string; readWrite?: boolean }): Promise<string | undefined> {
+  async start(given: StartOptions = {}): Promise<string | undefined> {
     if (this.session.state.kind !== 'idle') {
       void vscode.window.showInformationMessage('You are already pairing. End that session first.');
       return undefined;
     }
-    await this.refuseNotesInWorkspace();
-    const relationship = await pickRelationship(this.directory, given?.relationshipRoot);
+    await refuseNotesInWorkspace(this.directory);
+    const relationship = await pickRelationship(this.directory, given.relationshipRoot);
     if (!relationship) {
       void vscode.window.showInformationMessage('Set up a mentorship first; then start pairing from the Pairing view.');
       return undefined;
     }
     const agreement = readyAgreement(relationship);
     if (!agreement) throw new ActionableError(`${relationship.label}: the agreement (mentorship.md) cannot be read, so there is no one to pair with.`, []);
-    const api = await this.access.signedIn();
-    this.session.follow(api);
-    if (api.session.role !== vsls().Role.None) {
-      void vscode.window.showInformationMessage('A Live Share session is already running in this window. End it first, then start pairing.');
-      return undefined;
-    }
-    await this.warnAboutExternalFilesOnce();
-    const readWrite = given?.readWrite ?? vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.guestAccess, 'read-only') === 'read-write';
-    const { Access } = vsls();
-    const shared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting Live Share…' }, () =>
-      api.share({ access: readWrite ? Access.ReadWrite : Access.ReadOnly, suppressNotification: true }),
-    );
-    if (!shared) {
-      throw new ActionableError('Live Share did not start sharing (it was cancelled or failed). Nothing was posted.', [{ title: 'Try Again', command: COMMANDS.startPairing }], 'warning');
-    }
-    const link = shared.toString();
     const me = await relationship.repo.identity();
     const other = otherPerson(agreement, me.email);
-    this.session.began('hosting', { relationship, link, readOnly: !readWrite, plannedMinutes: agreement.minutesPerSession });
+    const backend = await this.choice.forStart(relationship.root);
+    if (!backend) return undefined;
+    const readWrite = given.readWrite ?? vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.guestAccess, 'read-only') === 'read-write';
+    // Said before anything is shared: this backend cannot keep the guest from editing.
+    if (!readWrite && !backend.capabilities.readOnly && !(await confirmNoReadOnly(backend, other))) return undefined;
+    const hosted = await backend.start({ readWrite, ...(given.link === undefined ? {} : { link: given.link }) });
+    if (!hosted) return undefined;
+    const { link } = hosted;
+    this.session.began('hosting', { backend: backend.id, me: me.email, relationship, link, readOnly: hosted.readOnly, plannedMinutes: agreement.minutesPerSession });
     await vscode.env.clipboard.writeText(link);
-    await this.shareAgendaService(api, relationship);
+    await backend.hosting?.(relationship, other);
 
     const started = new Date();
     const host = (agreement.mentee.email.toLowerCase() === me.email.toLowerCase() ? agreement.mentee : agreement.mentor).name || me.name;
@@ -81,49 +79,48 @@ export class PairingController implements vscode.Disposable {
         host,
         hostEmail: me.email,
         link,
+        backend: backend.id,
         started: started.toISOString(),
         expires: invitationExpiry(started, agreement.minutesPerSession).toISOString(),
-        access: readWrite ? 'read-write' : 'read-only',
+        access: hosted.readOnly ? 'read-only' : 'read-write',
       }),
     );
     this.session.amend({ invitationFile: posted.file });
     await this.directory.refresh();
-    this.invitee = (await this.reachableContact(api, other)) ? other : undefined;
-    void this.announceStarted(other, readWrite, posted.outcome);
+    this.invitee = (await backend.canInvite?.(other)) ? other : undefined;
+    void announceStarted(backend, other, hosted.readOnly, posted.outcome, this.invitee !== undefined);
     return link;
   }
 
-  /** Join from the view (an invitation) or with a link. */
+  /** Join from the view (an invitation, over its backend) or with a pasted link. */
   async join(target?: PostedInvitation | string): Promise<void> {
-    const link = typeof target === 'string' ? target.trim() : target?.invitation.link;
-    if (!link || !isJoinLink(link)) {
-      throw new ActionableError('That is not a Live Share link: it should start with https://.', [{ title: 'Join from Link…', command: COMMANDS.joinPairingFromLink }], 'warning');
+    const pasted = typeof target === 'string' ? target : undefined;
+    const id: PairingBackendId = typeof target === 'object' ? target.invitation.backend : this.backendForLink(pasted ?? '');
+    const checked = checkJoinLink(id, typeof target === 'object' ? target.invitation.link : (pasted ?? ''), id === 'oct' ? OctBackend.serverUrl() : undefined);
+    if (!checked.ok) {
+      throw new ActionableError(`Not joined: ${checked.problem}`, [{ title: 'Join from Link…', command: COMMANDS.joinPairingFromLink }], 'warning');
     }
-    const api = await this.access.signedIn();
-    this.session.follow(api);
-    if (api.session.role !== vsls().Role.None) {
-      void vscode.window.showInformationMessage('A Live Share session is already running in this window. End it first, then join.');
+    if (this.session.state.kind !== 'idle') {
+      void vscode.window.showInformationMessage('You are already in a pairing session. End it first, then join.');
       return;
     }
-    const details = typeof target === 'object' ? { relationship: target.relationship, host: target.invitation.host, plannedMinutes: readyAgreement(target.relationship)?.minutesPerSession } : {};
-    await api.join(vscode.Uri.parse(link));
-    // Live Share may open the shared workspace in this window (the extension starts again there).
-    // (Read again: join changed the session.)
-    const role: number = api.session.role;
-    if (this.session.state.kind === 'idle' && role === vsls().Role.Guest) this.session.began('joined', { link, readOnly: true, ...details });
-    else this.session.amend({ link, ...details });
-    this.guestProxy = (await api.getSharedService(SERVICE).catch(() => null)) ?? undefined;
+    const backend = await this.choice.forJoin(id);
+    const details =
+      typeof target === 'object' ? { relationship: target.relationship, host: target.invitation.host, ...optionalMinutes(readyAgreement(target.relationship)?.minutesPerSession) } : {};
+    if (typeof target === 'object') await this.choice.otherUses(target.relationship.root, id);
+    await backend.join(checked.link, details);
   }
 
-  /**
-   * A window Live Share opened on a shared workspace (a guest after Join) starts with no pairing
-   * state: when the Pairing view shows and a `vsls:` folder is open, follow the running session.
-   * Quiet when Live Share is not there: nothing was asked for.
-   */
+  /** A pasted link's backend: the one the setting names, or (auto) the one whose link it is. */
+  private backendForLink(link: string): PairingBackendId {
+    const setting = this.choice.setting;
+    return setting === 'auto' ? backendOfLink(link) : setting;
+  }
+
+  /** A window a backend opened on a shared workspace (a guest after Join) follows the session. */
   async pickUpSharedSession(): Promise<void> {
-    if (this.session.state.kind !== 'idle' || !(vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'vsls')) return;
-    const api = await this.access.get().catch(() => undefined);
-    if (api) this.session.follow(api);
+    if (this.session.state.kind !== 'idle') return;
+    for (const backend of this.choice.all()) if (backend.installed()) await backend.pickUp?.();
   }
 
   async joinFromLink(given?: string): Promise<void> {
@@ -131,98 +128,55 @@ export class PairingController implements vscode.Disposable {
       given ??
       (await vscode.window.showInputBox({
         title: 'Join Pairing from Link',
-        prompt: 'Paste the Live Share link your mentee or mentor sent you.',
+        prompt: 'Paste the link your mentee or mentor sent you (Live Share, Open Collaboration Tools, or a meeting link).',
         placeHolder: 'https://…',
         ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() === '' || isJoinLink(value) ? undefined : 'A Live Share link starts with https://'),
+        validateInput: (value) => {
+          if (value.trim() === '') return undefined;
+          const checked = checkJoinLink(this.backendForLink(value), value);
+          return checked.ok ? undefined : checked.problem;
+        },
       }));
     if (link) await this.join(link);
   }
 
   async end(): Promise<void> {
-    const api = this.access.current;
-    if (!api || this.session.state.kind === 'idle') {
+    const state = this.session.state;
+    if (state.kind === 'idle') {
       void vscode.window.showInformationMessage('No pairing session is running.');
       return;
     }
-    await api.end();
+    await this.choice.byId(state.backend).end();
   }
 
   async copyLink(): Promise<void> {
     const state = this.session.state;
     if (state.kind === 'idle' || !state.link) return;
     await vscode.env.clipboard.writeText(state.link);
-    void vscode.window.setStatusBarMessage('Live Share link copied', 3000);
+    void vscode.window.setStatusBarMessage('Pairing link copied', 3000);
   }
 
   /** Tells the host which agenda item the guest opened (guest side; quiet when not possible). */
   agendaItemOpened(root: string, id: string): void {
     this.session.agendaItemOpened(root, id);
-    if (this.session.state.kind === 'joined' && this.guestProxy?.isServiceAvailable) this.guestProxy.notify(AGENDA_OPENED, { id });
+    const state = this.session.state;
+    if (state.kind === 'joined') this.choice.byId(state.backend).agendaItemOpened?.(id);
   }
 
-  private async shareAgendaService(api: NonNullable<LiveShareAccess['current']>, relationship: Relationship): Promise<void> {
-    const service = await api.shareService(SERVICE).catch(() => null);
-    if (!service) {
-      void vscode.window.showWarningMessage(
-        'Live Share did not let Mentorship share its session service, so agenda items your guest opens will not be listed when you record the takeaways. Pairing itself works.',
-      );
-      return;
-    }
-    service.onNotify(AGENDA_OPENED, (args) => {
-      // Only an id is accepted from the guest; anything else is ignored.
-      const id = (args as { id?: unknown }).id;
-      if (typeof id === 'string' && /^[a-z0-9]{1,32}$/.test(id)) this.session.agendaItemOpened(relationship.root, id);
-    });
-  }
-
-  private async announceStarted(other: Person, readWrite: boolean, outcome: SyncOutcome): Promise<void> {
-    const how = readWrite ? 'read-write' : 'read-only';
-    const where =
-      outcome.kind === 'synced'
-        ? `${other.name}'s Mentorship sidebar offers Join.`
-        : outcome.kind === 'no-remote'
-          ? `Your notes repo has no remote, so send ${other.name} the link yourself.`
-          : `The invitation could not be pushed yet (${outcome.kind === 'offline' ? 'offline' : outcome.error.message}); send ${other.name} the link meanwhile.`;
-    const action = this.invitee ? `Invite ${other.name} Directly` : undefined;
-    const choice = await vscode.window.showInformationMessage(`Pairing started (${how}); the link is copied. ${where}`, ...(action ? [action] : []));
-    if (action && choice === action) await vscode.commands.executeCommand(COMMANDS.invitePairingContact);
-  }
-
-  /** "Invite Directly": Live Share's contacts invite the other person, when it can reach them. */
+  /** "Invite Directly": the backend's contacts invite the other person, when it can reach them. */
   async inviteDirectly(): Promise<boolean> {
-    const api = this.access.current;
-    const other = this.invitee;
-    if (!api || !other || this.session.state.kind !== 'hosting') {
-      void vscode.window.showInformationMessage('Live Share cannot reach the other person directly; send them the link (Copy Pairing Link).');
+    const state = this.session.state;
+    const backend = state.kind === 'hosting' ? this.choice.byId(state.backend) : undefined;
+    if (!backend?.inviteDirectly || !this.invitee) {
+      void vscode.window.showInformationMessage('Pairing cannot reach the other person directly; send them the link (Copy Pairing Link).');
       return false;
     }
-    const collection = await api.getContacts([other.email]);
-    try {
-      const contact = collection.contacts[other.email];
-      const sent = contact ? await contact.invite() : false;
-      void vscode.window.showInformationMessage(sent ? `Live Share invited ${other.name}.` : `Live Share could not invite ${other.name}; send the link instead.`);
-      return sent;
-    } finally {
-      void collection.dispose();
-    }
-  }
-
-  private async reachableContact(api: NonNullable<LiveShareAccess['current']>, other: Person): Promise<boolean> {
-    if (!other.email) return false;
-    try {
-      const collection = await api.getContacts([other.email]);
-      const found = collection.contacts[other.email] !== undefined;
-      void collection.dispose();
-      return found;
-    } catch {
-      return false; // contacts are optional: the link works without them
-    }
+    return backend.inviteDirectly(this.invitee);
   }
 
   private async ended({ state, facts }: PairingEnded): Promise<void> {
     this.lastEnded = { state, facts };
-    this.guestProxy = undefined;
+    this.invitee = undefined;
     if (state.kind === 'hosting' && state.relationship && state.invitationFile) {
       await this.board.withdraw(state.relationship, state.invitationFile).catch(this.report);
       await this.directory.refresh();
@@ -231,43 +185,23 @@ export class PairingController implements vscode.Disposable {
     if (choice === 'Record Takeaways') await vscode.commands.executeCommand(COMMANDS.recordTakeaways, facts);
   }
 
-  /** Sharing shares the workspace: a notes repo inside it would go along, so sharing is refused. */
-  private async refuseNotesInWorkspace(): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    const roots = [...(await this.directory.relationships()).map((r) => r.root), ...(await this.directory.unusable()).map((u) => u.root)];
-    for (const root of roots) {
-      const problem = notesLocationProblem(root, folders);
-      if (problem) {
-        throw new ActionableError(`Pairing was not started: ${problem}`, [{ title: 'Open Settings', command: 'workbench.action.openSettings', args: ['mentorship.notesRepo'] }]);
-      }
-    }
-  }
-
-  /** Live Share shares files opened from outside the workspace when this setting is on. */
-  private async warnAboutExternalFilesOnce(): Promise<void> {
-    const on = vscode.workspace.getConfiguration('liveshare').get<boolean>('shareExternalFiles') === true;
-    if (!on || this.state.get<boolean>(STATE_KEYS.warnedShareExternalFiles)) return;
-    await this.state.update(STATE_KEYS.warnedShareExternalFiles, true);
-    // Not awaited: sharing goes on while the warning waits for an answer.
-    void vscode.window
-      .showWarningMessage(
-        'Live Share\'s "Share External Files" is on: files you open from outside the workspace are shared with guests. Mentorship never opens your notes as editors while you host, but other files you open would be shared.',
-        'Turn It Off',
-        'Keep It On',
-      )
-      .then(async (choice) => {
-        if (choice === 'Turn It Off') await vscode.workspace.getConfiguration('liveshare').update('shareExternalFiles', false, vscode.ConfigurationTarget.Global);
-      });
-  }
-
-  /** Whether the "Share External Files" warning was given (it is given once). */
+  /** Whether Live Share's "Share External Files" warning was given (it is given once). */
   get warnedAboutExternalFiles(): boolean {
     return this.state.get<boolean>(STATE_KEYS.warnedShareExternalFiles) === true;
+  }
+
+  /** The backend Start would use for this relationship now (the Pairing view names it). */
+  plannedBackend(relationshipRoot: string): PairingBackend {
+    return this.choice.planned(relationshipRoot);
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+function optionalMinutes(minutes: number | undefined): { plannedMinutes?: number } {
+  return minutes === undefined ? {} : { plannedMinutes: minutes };
 }
 
 /** The person on the other side of the agreement from this user. */

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { LiveShare, Peer } from 'vsls/vscode';
 import { isoDate } from '../core/ids';
+import type { PairingBackendId } from '../core/joinLink';
 import { clockTime, minutesBetween } from '../core/pairingClock';
 import type { SessionFacts } from '../core/sessionFacts';
 import type { Relationship } from '../notes/relationship';
-import { vsls } from './liveShareAccess';
 
 /** Someone in the session besides this user. */
 export interface Participant {
@@ -18,6 +17,8 @@ export type PairingState =
   | { readonly kind: 'idle' }
   | {
       readonly kind: 'hosting' | 'joined';
+      /** The service the session runs on. */
+      readonly backend: PairingBackendId;
       readonly relationship?: Relationship;
       readonly started: Date;
       readonly plannedMinutes?: number;
@@ -39,17 +40,23 @@ export interface PairingEnded {
   readonly facts: SessionFacts;
 }
 
+/** What a backend says when a session begins. */
+export type BeganDetails = Omit<Partial<Active>, 'kind' | 'peers' | 'started' | 'backend'> & {
+  readonly backend: PairingBackendId;
+  /** This user as the backend knows them (for the takeaways' participants). */
+  readonly me?: string;
+  readonly peers?: readonly Participant[];
+};
+
 /**
- * The pairing session as this window sees it, following Live Share's session and peer events:
- * idle, hosting or joined; who is there; when it started; which agenda items were opened.
- * Session ends from either side (End Pairing here, or Live Share stopping) arrive the same way.
+ * The pairing session as this window sees it, whatever the backend: idle, hosting or joined;
+ * who is there; when it started; which agenda items were opened. Backends report their events
+ * here (began, peersChanged, finish), so ends from either side arrive the same way.
  */
 export class PairingSession implements vscode.Disposable {
   private current: PairingState = { kind: 'idle' };
   private readonly changed = new vscode.EventEmitter<PairingState>();
   private readonly ended = new vscode.EventEmitter<PairingEnded>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private followed: LiveShare | undefined;
   private readonly opened: string[] = [];
   /** Everyone seen during the session, for the takeaways' participants. */
   private readonly seen = new Map<number, Participant>();
@@ -66,27 +73,11 @@ export class PairingSession implements vscode.Disposable {
     return this.current.kind === 'hosting';
   }
 
-  /** Listens to one Live Share API (once); picks up a session already running. */
-  follow(api: LiveShare): void {
-    if (this.followed === api) return;
-    this.followed = api;
-    this.subscriptions.push(
-      api.onDidChangeSession(({ session }) => {
-        if (session.role === vsls().Role.None && this.current.kind !== 'idle') this.finish();
-        else if (session.role === vsls().Role.Guest && this.current.kind === 'idle') this.began('joined', {});
-      }),
-      api.onDidChangePeers(({ added, removed }) => this.peersChanged(api, added, removed)),
-    );
-    if (api.session.role === vsls().Role.Guest && this.current.kind === 'idle') this.began('joined', {});
-  }
-
-  /** Called once Live Share says a session started, with what this side knows about it. */
-  began(kind: 'hosting' | 'joined', details: Omit<Partial<Active>, 'kind' | 'peers' | 'started'>): void {
-    const api = this.followed;
+  /** Called once a backend says a session started, with what this side knows about it. */
+  began(kind: 'hosting' | 'joined', { me, peers = [], ...details }: BeganDetails): void {
     this.opened.length = 0;
     this.seen.clear();
-    this.me = api?.session.user?.emailAddress ?? api?.session.user?.displayName ?? '';
-    const peers = (api?.peers ?? []).map(participant);
+    this.me = me ?? '';
     for (const peer of peers) this.seen.set(peer.peerNumber, peer);
     this.current = { readOnly: true, ...details, kind, started: new Date(), peers };
     this.changed.fire(this.current);
@@ -106,16 +97,16 @@ export class PairingSession implements vscode.Disposable {
     if (!this.opened.includes(id)) this.opened.push(id);
   }
 
-  private peersChanged(api: LiveShare, added: readonly Peer[], removed: readonly Peer[]): void {
+  /** Who is in the session now (backends that report peers). */
+  peersChanged(peers: readonly Participant[]): void {
     if (this.current.kind === 'idle') return;
-    for (const peer of added) this.seen.set(peer.peerNumber, participant(peer));
-    const gone = new Set(removed.map((p) => p.peerNumber));
-    const peers = api.peers.map(participant).filter((p) => !gone.has(p.peerNumber));
+    for (const peer of peers) this.seen.set(peer.peerNumber, peer);
     this.current = { ...this.current, peers };
     this.changed.fire(this.current);
   }
 
-  private finish(): void {
+  /** The session ended, from either side: the facts go to whoever offers the takeaways. */
+  finish(): void {
     if (this.current.kind === 'idle') return;
     const state = this.current;
     const end = new Date();
@@ -136,16 +127,7 @@ export class PairingSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
     this.ended.dispose();
   }
-}
-
-function participant(peer: Peer): Participant {
-  const { Access } = vsls();
-  const access = peer.access === Access.Owner ? 'owner' : peer.access === Access.ReadWrite ? 'read-write' : 'read-only';
-  const name = peer.user?.displayName ?? `Guest ${peer.peerNumber}`;
-  const email = peer.user?.emailAddress ?? undefined;
-  return { peerNumber: peer.peerNumber, name, ...(email ? { email } : {}), access };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatElapsed, plannedLengthReached } from '../core/pairingClock';
 import { COMMANDS } from '../constants';
+import { BACKEND_ICONS } from './pairingBackend';
 import type { PairingSession, PairingState } from './pairingSession';
 
 /**
@@ -42,8 +43,9 @@ export class PairingStatusBar implements vscode.Disposable {
     if (state.kind === 'idle') return;
     const elapsed = Date.now() - state.started.getTime();
     const planned = state.plannedMinutes;
-    this.item.text = `$(live-share) ${formatElapsed(elapsed)}${planned ? ` / ${planned} min` : ''}`;
-    const who = state.peers.map((p) => p.name).join(', ') || 'waiting for your guest';
+    this.item.text = `$(${BACKEND_ICONS[state.backend]}) ${formatElapsed(elapsed)}${planned ? ` / ${planned} min` : ''}`;
+    // Only Live Share reports who joined; over OCT or a link the guest shows there, not here.
+    const who = state.peers.map((p) => p.name).join(', ') || (state.backend === 'liveshare' ? 'waiting for your guest' : state.backend === 'oct' ? 'over Open Collaboration Tools' : 'over a meeting link');
     this.item.tooltip = `${state.kind === 'hosting' ? 'Hosting' : 'Joined'} a pairing session (${who}).${state.kind === 'hosting' ? ' Click to end it.' : ''}`;
     if (planned && !this.noticeGiven && plannedLengthReached(elapsed, planned)) {
       this.noticeGiven = true;

@@ -10,6 +10,7 @@ export function registerPairingCommands(directory: MentorshipDirectory, controll
   const register = commandRegistrar(log);
   return [
     register(COMMANDS.startPairing, async (root?: unknown, options?: unknown) => {
+      // Only read-write can be given here: a command link must not be able to post a link of its choosing.
       const readWrite = typeof options === 'object' && options !== null && typeof (options as { readWrite?: unknown }).readWrite === 'boolean' ? (options as { readWrite: boolean }).readWrite : undefined;
       return controller.start({ ...(typeof root === 'string' ? { relationshipRoot: root } : {}), ...(readWrite === undefined ? {} : { readWrite }) });
     }),

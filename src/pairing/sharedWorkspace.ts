@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import type { AgendaItem } from '../core/agendaItem';
 import { relocateAnchor } from '../core/codeAnchor';
 
-/** Live Share guests see the host's workspace through `vsls:` folders. */
-const SHARED_SCHEME = 'vsls';
+/** Guests see the host's workspace through `vsls:` (Live Share) or `oct:` (Open Collaboration Tools) folders. */
+const SHARED_SCHEMES = ['vsls', 'oct'];
 
 /**
- * On a Live Share guest the code is not on disk: the anchor's path is looked up in each shared
+ * On a guest's shared workspace the code is not on disk: the anchor's path is looked up in each shared
  * folder and re-located in the text found there. Undefined when nothing matches for sure, so the
  * caller shows the captured snippet instead.
  */
 export async function openInSharedWorkspace(item: AgendaItem): Promise<vscode.TextEditor | undefined> {
-  const shared = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === SHARED_SCHEME);
+  const shared = (vscode.workspace.workspaceFolders ?? []).filter((folder) => SHARED_SCHEMES.includes(folder.uri.scheme));
   for (const folder of shared) {
     const uri = vscode.Uri.joinPath(folder.uri, ...item.anchor.path.split('/'));
     let document: vscode.TextDocument;

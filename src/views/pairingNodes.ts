@@ -2,21 +2,23 @@ import * as vscode from 'vscode';
 import { clockTime } from '../core/pairingClock';
 import { COMMANDS } from '../constants';
 import type { Relationship } from '../notes/relationship';
+import type { BackendChoice } from '../pairing/backendChoice';
 import type { PostedInvitation } from '../pairing/invitationBoard';
+import { BACKEND_ICONS } from '../pairing/pairingBackend';
 import type { Participant, PairingState } from '../pairing/pairingSession';
 
 type Active = Exclude<PairingState, { kind: 'idle' }>;
 
-/** "Hosting · read-only — 12 min of 75" or "Joined Sam's session — 12 min of 75". */
+/** "Hosting · read-only — 12 min of 75" or "Joined Sam's session — 12 min of 75"; the tooltip names the backend. */
 export class PairingHeaderNode extends vscode.TreeItem {
-  constructor(relationship: Relationship, state: Active) {
+  constructor(relationship: Relationship, state: Active, backendLabel: string) {
     super(state.kind === 'hosting' ? `Hosting · ${state.readOnly ? 'read-only' : 'read-write'}` : `Joined ${state.host ? `${state.host}'s` : 'a'} session`, vscode.TreeItemCollapsibleState.None);
     const minutes = Math.floor((Date.now() - state.started.getTime()) / 60_000);
     this.id = `pairing:${relationship.root}:active`;
     this.contextValue = state.kind === 'hosting' ? 'pairingHosting' : 'pairingJoined';
     this.description = `${minutes} min${state.plannedMinutes ? ` of ${state.plannedMinutes}` : ''}`;
-    this.iconPath = new vscode.ThemeIcon('live-share', new vscode.ThemeColor('charts.green'));
-    this.tooltip = `Started ${clockTime(state.started)}.${state.plannedMinutes ? ` ${state.plannedMinutes} minutes planned.` : ''}`;
+    this.iconPath = new vscode.ThemeIcon(BACKEND_ICONS[state.backend], new vscode.ThemeColor('charts.green'));
+    this.tooltip = `Over ${backendLabel}. Started ${clockTime(state.started)}.${state.plannedMinutes ? ` ${state.plannedMinutes} minutes planned.` : ''}`;
   }
 }
 
@@ -31,16 +33,22 @@ export class ParticipantNode extends vscode.TreeItem {
   }
 }
 
-/** "<host> is pairing now — Join". */
+/** "<host> is pairing now — Join · since 16:00 · read-only · Live Share" (or what it needs, or where a link goes). */
 export class InvitationNode extends vscode.TreeItem {
-  constructor(readonly posted: PostedInvitation) {
+  constructor(
+    readonly posted: PostedInvitation,
+    choice: BackendChoice,
+  ) {
     super(`${posted.invitation.host} is pairing now`, vscode.TreeItemCollapsibleState.None);
-    const started = new Date(posted.invitation.started);
+    const { invitation } = posted;
+    const backend = choice.byId(invitation.backend);
+    const started = new Date(invitation.started);
+    const over = invitation.backend === 'link' ? `opens ${new URL(invitation.link).hostname}` : backend.installed() ? backend.label : `needs ${backend.label}`;
     this.id = `pairing:${posted.relationship.root}:invitation:${posted.file}`;
     this.contextValue = 'pairingInvitation';
-    this.description = `Join · since ${clockTime(started)} · ${posted.invitation.access}`;
+    this.description = `Join · since ${clockTime(started)} · ${invitation.access} · ${over}`;
     this.iconPath = new vscode.ThemeIcon('call-incoming', new vscode.ThemeColor('charts.green'));
-    this.tooltip = `Join ${posted.invitation.host}'s Live Share session (${posted.invitation.access}).`;
+    this.tooltip = invitation.backend === 'link' ? `Join ${invitation.host}'s session: opens ${invitation.link} in your browser (you are asked first).` : `Join ${invitation.host}'s ${backend.label} session (${invitation.access}).`;
     this.command = { command: COMMANDS.joinPairing, title: 'Join', arguments: [posted.relationship.root, posted.file] };
   }
 }

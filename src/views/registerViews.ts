@@ -26,7 +26,7 @@ export function registerViews(
   directory: MentorshipDirectory,
   locator: AnchorLocator,
   report: (error: unknown) => void,
-  pairing: Pick<Pairing, 'session' | 'board' | 'watcher' | 'controller'>,
+  pairing: Pick<Pairing, 'session' | 'board' | 'watcher' | 'controller' | 'choice'>,
 ): MentorshipViews {
   const grouping = (): AgendaGrouping => {
     const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
@@ -40,7 +40,7 @@ export function registerViews(
   // Context keys are free to set; this is not I/O.
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
 
-  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report, pairing.session, pairing.board), takeaways: new TakeawaysTree(directory, report) };
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report, pairing.session, pairing.board, pairing.choice), takeaways: new TakeawaysTree(directory, report) };
   const agendaDragAndDrop = new AgendaDragAndDrop(directory, report);
   const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
     treeDataProvider: trees.nextSync,

@@ -45,7 +45,7 @@ describe('Mentorship in a real VS Code', () => {
     const rows = await visibleRows(api.trees.nextSync);
     assert.equal(rows[0], 'Session 1 of 5 — 75 min · every two weeks');
     assert.ok(rows.some((row) => row.startsWith('Nothing on the agenda yet')), rows.join(' | '));
-    assert.deepEqual(await visibleRows(api.trees.pairing), ['Sam Rivera with Alex Chen — not pairing · 75 min planned', 'Start Pairing with Alex Chen']);
+    assert.deepEqual(await visibleRows(api.trees.pairing), ['Sam Rivera with Alex Chen — not pairing · 75 min planned · Live Share', 'Start Pairing with Alex Chen']);
     assert.deepEqual(await visibleRows(api.trees.takeaways), ['No sessions recorded yet — run "Record Takeaways" after a session']);
   });
 

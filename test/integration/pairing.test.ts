@@ -45,6 +45,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
     const api = await mentorshipApi();
     if (api.pairing.session.state.kind !== 'idle') control.endSession();
     await setSetting('pairing.guestAccess', undefined);
+    await setSetting('pairing.backend', undefined);
   });
 
   it('the stand-in keeps to the vsls contract: every member of LiveShare in the typings is there, with the right kind', async () => {
@@ -77,7 +78,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
 
     control.reachableContacts = ['alex@example.com'];
     const link = await vscode.commands.executeCommand<string>('mentorship.startPairing', mentee);
-    assert.match(link, /^https:\/\/liveshare\.example\.test\/join\?/);
+    assert.match(link, /^https:\/\/prod\.liveshare\.vsengsaas\.visualstudio\.com\/join\?/);
     assert.deepEqual(control.calls.share, [{ access: READ_ONLY, suppressNotification: true }]);
     assert.equal(control.calls.getApi.at(-1)?.caller, EXTENSION_ID, 'the API is asked for with our extension id');
     assert.equal(await vscode.env.clipboard.readText(), link);
@@ -87,10 +88,10 @@ describe('Pairing through Live Share (the stand-in)', () => {
     assert.equal(commitSubjects(mentee)[0], 'Pairing invitation: Sam Rivera');
     const posted = git(remote, 'show', `main:${invitation}`);
     assert.match(posted, new RegExp(`\\nlink: ${link.replace(/[.?]/g, '\\$&')}\\n`));
-    assert.match(posted, /\nhost: Sam Rivera\n[\s\S]*\naccess: read-only\n/);
+    assert.match(posted, /\nhost: Sam Rivera\n[\s\S]*\nbackend: liveshare\n[\s\S]*\naccess: read-only\n/);
 
     assert.deepEqual(await pairingRows(mentee), ['Hosting · read-only — 0 min of 75', 'Waiting for your guest — the link is copied', 'Copy Invitation Link', 'End Pairing']);
-    assert.match(api.pairing.statusBar.text ?? '', /^\$\(live-share\) 0:0\d \/ 75 min$/);
+    assert.match(api.pairing.statusBar.text ?? '', /^\$\(live-share\) \d+:\d\d \/ 75 min$/);
 
     // Live Share's contacts can reach Alex: a direct invite goes out.
     assert.equal(await vscode.commands.executeCommand('mentorship.invitePairingContact'), true);
@@ -119,7 +120,7 @@ describe('Pairing through Live Share (the stand-in)', () => {
     await eventually('the invitation withdrawn', () => !existsSync(path.join(mentee, invitation)) && commitSubjects(mentee)[0] === 'Withdraw pairing invitation: the session ended');
     await eventually('the withdrawal pushed', () => git(remote, 'ls-tree', '--name-only', 'main', 'pairing/') === '');
     assert.equal(api.pairing.statusBar.text, undefined, 'the timer shows only while a session runs');
-    assert.deepEqual((await pairingRows(mentee)), ['Sam Rivera with Alex Chen — not pairing · 75 min planned', 'Start Pairing with Alex Chen']);
+    assert.deepEqual((await pairingRows(mentee)), ['Sam Rivera with Alex Chen — not pairing · 75 min planned · Live Share', 'Start Pairing with Alex Chen']);
 
     // "Record Takeaways" with the offered facts: the item opened during the session is listed as discussed.
     const session = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', ended.facts);
@@ -152,9 +153,13 @@ describe('Pairing through Live Share (the stand-in)', () => {
     const invitationText = (link: string, started: number, expires: number): string =>
       `---\nhost: Sam Rivera\nhost_email: sam@example.com\nlink: ${link}\nstarted: ${new Date(started).toISOString()}\nexpires: ${new Date(expires).toISOString()}\naccess: read-only\n---\n\n# Sam Rivera is pairing now\n`;
     mkdirSync(path.join(samMachine, 'pairing'), { recursive: true });
-    writeFileSync(path.join(samMachine, 'pairing/sam-example-com.md'), invitationText('https://liveshare.example.test/join?sam1', now, now + 3_600_000));
-    writeFileSync(path.join(samMachine, 'pairing/old-laptop.md'), invitationText('https://liveshare.example.test/join?old', now - 7_200_000, now - 3_600_000));
+    writeFileSync(path.join(samMachine, 'pairing/sam-example-com.md'), invitationText('https://prod.liveshare.vsengsaas.visualstudio.com/join?sam1', now, now + 3_600_000));
+    writeFileSync(path.join(samMachine, 'pairing/old-laptop.md'), invitationText('https://prod.liveshare.vsengsaas.visualstudio.com/join?old', now - 7_200_000, now - 3_600_000));
     writeFileSync(path.join(samMachine, 'pairing/hostile.md'), invitationText('command:workbench.action.terminal.new', now, now + 3_600_000));
+    // An old invitation (no backend field) is Live Share's: only Live Share's join host is offered.
+    writeFileSync(path.join(samMachine, 'pairing/attacker.md'), invitationText('https://attacker.example/join?x', now, now + 3_600_000));
+    writeFileSync(path.join(samMachine, 'pairing/lookalike.md'), invitationText('https://prod.liveshare.vsengsaas.visualstud\u0131o.com/join?x', now, now + 3_600_000));
+    writeFileSync(path.join(samMachine, 'pairing/port.md'), invitationText('https://127.0.0.1:22/', now, now + 3_600_000));
     git(samMachine, 'add', '-A');
     git(samMachine, 'commit', '--quiet', '-m', 'Pairing invitation: Sam Rivera');
     git(samMachine, 'push', '--quiet', 'origin', 'HEAD');
@@ -169,17 +174,18 @@ describe('Pairing through Live Share (the stand-in)', () => {
         },
         20_000,
       );
-      // Only the open invitation with an https link: not the expired one, not the hostile one.
+      // Only the open invitation with Live Share's join link: not the expired one, not the hostile ones.
       assert.deepEqual(rows.filter((row) => row.includes('is pairing now')).length, 1, rows.join(' | '));
-      assert.match(rows.find((row) => row.includes('is pairing now')) ?? '', /^Sam Rivera is pairing now — Join · since \d\d:\d\d · read-only$/);
+      assert.match(rows.find((row) => row.includes('is pairing now')) ?? '', /^Sam Rivera is pairing now — Join · since \d\d:\d\d · read-only · Live Share$/);
       // Sam's own clone never offers Sam's invitation.
       assert.ok(!(await pairingRows(mentee)).some((row) => row.includes('is pairing now')));
 
       await vscode.commands.executeCommand('mentorship.joinPairing', mentor, 'pairing/sam-example-com.md');
-      assert.deepEqual(control.calls.join, ['https://liveshare.example.test/join?sam1']);
+      assert.deepEqual(control.calls.join, ['https://prod.liveshare.vsengsaas.visualstudio.com/join?sam1']);
       assert.equal((await pairingRows(mentor))[0], "Joined Sam Rivera's session — 0 min of 75");
       control.endSession();
-      await eventually('back to idle', async () => (await pairingRows(mentor))[0] === 'Sam Rivera with Alex Chen — not pairing · 75 min planned');
+      // Sam's invitation named Live Share: auto now prefers it for Alex too.
+      await eventually('back to idle', async () => (await pairingRows(mentor))[0] === 'Sam Rivera with Alex Chen — not pairing · 75 min planned · Live Share');
 
       // Sam ends the session: the file is removed and pushed; the row disappears on the next pull.
       git(samMachine, 'rm', '--quiet', 'pairing/sam-example-com.md');
@@ -191,16 +197,25 @@ describe('Pairing through Live Share (the stand-in)', () => {
     }
   });
 
-  it('Join from Link accepts a pasted https link and refuses anything else', async () => {
-    await vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://liveshare.example.test/join?pasted');
-    assert.deepEqual(control.calls.join, ['https://liveshare.example.test/join?pasted']);
+  it('Join from Link accepts a pasted Live Share link, trimmed, and refuses look-alikes, other ports, spaces and newlines with the reason', async () => {
+    await vscode.commands.executeCommand('mentorship.joinPairingFromLink', '  https://prod.liveshare.vsengsaas.visualstudio.com/join?pasted\n');
+    assert.deepEqual(control.calls.join, ['https://prod.liveshare.vsengsaas.visualstudio.com/join?pasted']);
     control.endSession();
-    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'javascript:alert(1)'), /not a Live Share link/);
-    assert.equal(control.calls.join.length, 1);
+    await eventually('idle', async () => (await mentorshipApi()).pairing.session.state.kind === 'idle');
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'javascript:alert(1)'), /Not joined: Only https:\/\/ links are accepted/);
+    await setSetting('pairing.backend', 'liveshare');
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://attacker.example/join?x'), /Not joined: That is not a Live Share join link.*attacker\.example/);
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://prod.liveshare.vsengsaas.visualstud\u0131o.com/join?x'), /look-alike letters/);
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://prod.liveshare.vsengsaas.visualstudio.com:22/join?x'), /port 22/);
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://prod.liveshare.vsengsaas.visualstudio.com/join?a b'), /spaces, line breaks/);
+    await shownError(vscode.commands.executeCommand('mentorship.joinPairingFromLink', 'https://prod.liveshare.vsengsaas.visualstudio.com/jo\nin?x'), /spaces, line breaks/);
+    assert.equal(control.calls.join.length, 1, 'nothing refused reached Live Share');
   });
 
   it('API null, signed out, or shareService null: a clear message each, and the rest keeps working', async () => {
     const api = await mentorshipApi();
+    // Chosen by the setting: with auto, a Live Share that does not work would give way to OCT.
+    await setSetting('pairing.backend', 'liveshare');
     control.apiAvailable = false;
     await shownError(vscode.commands.executeCommand('mentorship.startPairing', mentee), /Live Share did not offer its API to Mentorship/);
     assert.equal(control.calls.share.length, 0);

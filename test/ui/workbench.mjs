@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { launchBrowser, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
 import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 
-/** `prepare(runDir)` returns the settings to start with (it may create notes repos first). */
-export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {}) {
+/**
+ * `prepare(runDir)` returns the settings to start with (it may create notes repos first);
+ * `extensions` are unpacked extension folders installed first (the stand-ins).
+ */
+export async function openWorkbench({ prepare = () => ({}), name = 'ui-', extensions = [] } = {}) {
   const runDir = tempDir(name);
   // Named like the sample's repository, so the sample agenda items find their code.
   const workspace = makeSampleWorkspace(join(runDir, 'cart-checkout'));
   const settings = prepare(runDir);
   const logs = [];
-  const server = await startCodeServer({ runDir, settings, log: (l) => logs.push(l) });
+  const server = await startCodeServer({ runDir, settings, extensions, log: (l) => logs.push(l) });
   // Machine-scoped settings of a remote window are read from the server's Machine settings.
   mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });
   writeFileSync(join(runDir, 'user-data', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { invitationExpiry, invitationPath, isJoinLink, isOpenInvitation, parseInvitation, renderInvitation, type PairingInvitation } from '../../src/core/invitation';
+import { invitationExpiry, invitationPath, isOpenInvitation, parseInvitation, renderInvitation, type PairingInvitation } from '../../src/core/invitation';
 import { clockTime, formatElapsed, minutesBetween, plannedLengthReached } from '../../src/core/pairingClock';
 
 const INVITATION: PairingInvitation = {
   host: 'Sam Rivera',
   hostEmail: 'sam@example.com',
   link: 'https://prod.liveshare.vsengsaas.visualstudio.com/join?ABC123',
+  backend: 'liveshare',
   started: '2026-11-23T16:00:00.000Z',
   expires: '2026-11-23T18:30:00.000Z',
   access: 'read-only',
@@ -20,15 +21,34 @@ describe('core/invitation', () => {
     assert.equal(invitationPath('', 'Sam Rivera'), 'pairing/sam-rivera.md');
   });
 
-  it('accepts only https links without credentials: Join hands the link to Live Share', () => {
-    assert.equal(isJoinLink('https://liveshare.example.test/join?x'), true);
-    for (const bad of ['http://liveshare.example.test/join', 'javascript:alert(1)', 'command:workbench.action.terminal.new', 'vscode://ms-vsliveshare.vsliveshare/join?x', 'https://user:pw@example.test/', 'file:///etc/passwd', '', 'not a url']) {
-      assert.equal(isJoinLink(bad), false, bad);
-    }
-    const hostile = renderInvitation({ ...INVITATION, link: 'command:workbench.action.terminal.new' });
-    const parsed = parseInvitation(hostile);
-    assert.equal(parsed.ok, false);
-    if (!parsed.ok) assert.equal(parsed.problem.reason, '"link" must be an https:// Live Share link');
+  it('names its backend; an invitation without one (written before backends) is Live Share\'s', () => {
+    const oct = { ...INVITATION, backend: 'oct' as const, link: 'https://api.open-collab.tools/#abcdefghijklmnopqrstuvwx' };
+    const text = renderInvitation(oct);
+    assert.match(text, /\nbackend: oct\n/);
+    assert.match(text, /Open Collaboration Tools/);
+    const parsed = parseInvitation(text);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.invitation, oct);
+    const old = parseInvitation(renderInvitation(INVITATION).replace('backend: liveshare\n', ''));
+    assert.ok(old.ok);
+    assert.equal(old.invitation.backend, 'liveshare');
+    const unknown = parseInvitation(renderInvitation(INVITATION).replace('backend: liveshare', 'backend: teams'));
+    assert.equal(unknown.ok, false);
+    if (!unknown.ok) assert.equal(unknown.problem.reason, '"backend" must be one of liveshare, oct, link');
+  });
+
+  it('refuses a link its backend would not hand out: hostile files are not offered for Join', () => {
+    const refused = (invitation: PairingInvitation): string => {
+      const parsed = parseInvitation(renderInvitation(invitation));
+      assert.equal(parsed.ok, false, invitation.link);
+      return parsed.ok ? '' : parsed.problem.reason;
+    };
+    assert.match(refused({ ...INVITATION, link: 'command:workbench.action.terminal.new' }), /^"link" is refused: Only https:\/\/ links are accepted/);
+    assert.match(refused({ ...INVITATION, link: 'https://attacker.example/join?x' }), /not a Live Share join link.*on attacker\.example/);
+    assert.match(refused({ ...INVITATION, backend: 'oct', link: 'https://api.open-collab.tools/#short' }), /room id of 24 letters and digits/);
+    assert.match(refused({ ...INVITATION, backend: 'link', link: 'https://127.0.0.1:22/' }), /port 22/);
+    // A link to any named https host is a meeting link: offered, and shown before it is opened.
+    assert.ok(parseInvitation(renderInvitation({ ...INVITATION, backend: 'link', link: 'https://meet.google.com/abc-defg-hij' })).ok);
   });
 
   it('reports missing fields and bad times with their line, and reads an unknown access as read-only', () => {
