@@ -87,7 +87,6 @@ export class PairingController implements vscode.Disposable {
       }),
     );
     this.session.amend({ invitationFile: posted.file });
-    await this.directory.refresh();
     this.invitee = (await this.reachableContact(api, other)) ? other : undefined;
     void this.announceStarted(other, readWrite, posted.outcome);
     return link;
@@ -225,7 +224,6 @@ export class PairingController implements vscode.Disposable {
     this.guestProxy = undefined;
     if (state.kind === 'hosting' && state.relationship && state.invitationFile) {
       await this.board.withdraw(state.relationship, state.invitationFile).catch(this.report);
-      await this.directory.refresh();
     }
     const choice = await vscode.window.showInformationMessage(`Pairing ended after ${facts.minutes ?? 0} min. Record the takeaways while they are fresh?`, 'Record Takeaways');
     if (choice === 'Record Takeaways') await vscode.commands.executeCommand(COMMANDS.recordTakeaways, facts);

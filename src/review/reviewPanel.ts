@@ -164,12 +164,13 @@ export class ReviewPanel implements vscode.Disposable {
           return;
         }
         try {
+          // The commit announces itself; the panel redraws on the directory's change.
           await found.relationship.sessions.setActionItemDone(found.file, action, message.done);
         } catch (error) {
           // The file changed under the page: say so and show what is there now.
           void this.post({ type: 'notice', text: error instanceof Error ? error.message : String(error) });
+          await this.postModel();
         }
-        await this.directory.refresh();
         return;
       }
     }
