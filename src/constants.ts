@@ -52,6 +52,9 @@ export const CONTEXT_KEYS = {
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
 
+/** The Review webview panel's view type (its serializer restores it after a window reload). */
+export const REVIEW_PANEL = 'mentorship.review';
+
 /** Keys of the extension's global state (view preferences, not notes). */
 export const STATE_KEYS = {
   agendaGrouping: 'mentorship.agendaGrouping',
