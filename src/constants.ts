@@ -49,6 +49,11 @@ export const COMMANDS = {
 export const CONTEXT_KEYS = {
   pairingActive: 'mentorship.pairingActive',
   hasRelationship: 'mentorship.hasRelationship',
+  /**
+   * Set once the notes repos are loaded and hold no relationship. Palette commands that need one
+   * hide on it: unlike hasRelationship it is unset (so they show) before anything has loaded.
+   */
+  noRelationship: 'mentorship.noRelationship',
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
 

@@ -117,4 +117,5 @@ async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.Tr
 async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {
   const relationships = await directory.relationships();
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRelationship, relationships.length > 0);
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noRelationship, relationships.length === 0);
 }

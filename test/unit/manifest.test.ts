@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { COMMANDS, CONTEXT_KEYS, VIEWS, VIEW_CONTAINER } from '../../src/constants';
+
+interface Manifest {
+  readonly activationEvents: readonly string[];
+  readonly contributes: {
+    readonly commands: readonly { command: string; title: string }[];
+    readonly menus: Record<string, readonly { command?: string; when?: string }[]>;
+    readonly viewsWelcome: readonly { view: string; when?: string }[];
+    readonly views: Record<string, readonly { id: string; when?: string }[]>;
+  };
+}
+
+// Compiled to out/test/unit: the manifest is three folders up.
+const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
+const contributed = manifest.contributes.commands.map((c) => c.command);
+
+describe('package.json contributions', () => {
+  it('contributes each command id the code names in COMMANDS, and no other', () => {
+    assert.deepEqual([...contributed].sort(), [...Object.values(COMMANDS)].sort());
+    assert.equal(new Set(contributed).size, contributed.length, 'each command contributed once');
+  });
+
+  it('every menu item names a contributed command', () => {
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) {
+        if (item.command) assert.ok(contributed.includes(item.command), `${menu}: ${item.command} is not contributed`);
+      }
+    }
+  });
+
+  it('every mentorship.* name in a when clause is a context key the code sets, a view or the container', () => {
+    const known = new Set<string>([...Object.values(CONTEXT_KEYS), ...Object.values(VIEWS), VIEW_CONTAINER]);
+    const clauses = [
+      ...Object.values(manifest.contributes.menus).flatMap((items) => items.map((item) => item.when)),
+      ...manifest.contributes.viewsWelcome.map((welcome) => welcome.when),
+      ...Object.values(manifest.contributes.views).flatMap((views) => views.map((view) => view.when)),
+    ].filter((when): when is string => typeof when === 'string');
+    const unknown = clauses.flatMap((when) => [...when.matchAll(/\bmentorship\.[A-Za-z][\w.]*/g)].map((m) => m[0])).filter((name) => !known.has(name));
+    assert.deepEqual([...new Set(unknown)], []);
+  });
+
+  it('commands that act on a relationship stay out of the palette once the notes repos are known to hold none', () => {
+    const palette = new Map((manifest.contributes.menus.commandPalette ?? []).map((item) => [item.command, item.when]));
+    for (const command of [COMMANDS.syncNow, COMMANDS.openAgreement, COMMANDS.connectRemote, COMMANDS.startPairing, COMMANDS.openReview, COMMANDS.recordTakeaways, COMMANDS.postUpdate, COMMANDS.reviewAgreement]) {
+      assert.equal(palette.get(command), `!${CONTEXT_KEYS.noRelationship}`, command);
+    }
+  });
+
+  it('activates to restore the Review after a window reload', () => {
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:mentorship.review'));
+  });
+});
