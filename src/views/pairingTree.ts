@@ -9,6 +9,8 @@ import { RelationshipTree } from './relationshipTree';
 
 // The elapsed minutes in the view move on while a session runs.
 const ELAPSED_REFRESH_MS = 30_000;
+// setTimeout cannot wait longer than about 24.8 days.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Pairing: idle (start, or join what the other person posted), hosting or joined (who is
@@ -16,6 +18,7 @@ const ELAPSED_REFRESH_MS = 30_000;
  */
 export class PairingTree extends RelationshipTree {
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly expiryTimers = new Map<Relationship, ReturnType<typeof setTimeout>>();
   private readonly sessionSubscription: vscode.Disposable;
 
   constructor(
@@ -51,6 +54,7 @@ export class PairingTree extends RelationshipTree {
     const me = (await relationship.repo.identity()).email.toLowerCase();
     const other = mentee.email.toLowerCase() === me ? mentor : mentee;
     const invitations = await this.board.openFor(relationship, me);
+    this.redrawAtExpiry(relationship, invitations.map((posted) => Date.parse(posted.invitation.expires)));
     const idle = new vscode.TreeItem(`${mentee.name} with ${mentor.name}`, vscode.TreeItemCollapsibleState.None);
     idle.id = `pairing:${relationship.root}`;
     idle.contextValue = 'pairingIdle';
@@ -64,7 +68,22 @@ export class PairingTree extends RelationshipTree {
     ];
   }
 
+  /** An invitation that expires is no commit: redraw the relationship when the first one does. */
+  private redrawAtExpiry(relationship: Relationship, expiries: readonly number[]): void {
+    const previous = this.expiryTimers.get(relationship);
+    if (previous) clearTimeout(previous);
+    this.expiryTimers.delete(relationship);
+    const next = Math.min(...expiries.filter(Number.isFinite));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(relationship);
+      this.refresh(relationship);
+    }, Math.min(Math.max(0, next - Date.now()) + 1_000, MAX_TIMER_MS));
+    this.expiryTimers.set(relationship, timer);
+  }
+
   dispose(): void {
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     if (this.ticker) clearInterval(this.ticker);
     this.sessionSubscription.dispose();
     super.dispose();

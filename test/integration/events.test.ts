@@ -76,4 +76,29 @@ describe('View refresh by events', () => {
       await setSetting('sync.auto', undefined);
     }
   });
+
+  it('an invitation that expires redraws its relationship in the Pairing view, with no commit or poll', async () => {
+    const api = await mentorshipApi();
+    const { mentor } = await menteeAndMentorClones();
+    await setSetting('sync.auto', false);
+    const alex = await api.directory.relationshipAt(mentor);
+    assert.ok(alex);
+    const now = Date.now();
+    const invitation = `---\nhost: Sam Rivera\nhost_email: sam@example.com\nlink: https://liveshare.example.test/join?soon\nstarted: ${new Date(now).toISOString()}\nexpires: ${new Date(now + 6_000).toISOString()}\naccess: read-only\n---\n\n# Sam Rivera is pairing now\n`;
+    await alex.repo.commitFiles([{ path: 'pairing/sam-example-com.md', content: invitation }], 'Pairing invitation: Sam Rivera');
+    const node = (await api.trees.pairing.getChildren()).find((row) => row.id === `relationship:${mentor}`);
+    assert.ok(node);
+    const rows = async (): Promise<string[]> => (await api.trees.pairing.getChildren(node)).map((row) => String(row.label));
+    assert.ok((await rows()).includes('Sam Rivera is pairing now'), (await rows()).join(' | '));
+    await quiet(); // the commit's own redraw has passed
+    const redraws = recordRedraws(api.trees);
+    try {
+      await eventually('the redraw at expiry', () => redraws.heard.includes(`pairing: relationship:${mentor}`), 15_000);
+      assert.ok(!(await rows()).includes('Sam Rivera is pairing now'));
+      assert.deepEqual(redraws.heard, [`pairing: relationship:${mentor}`]);
+    } finally {
+      redraws.dispose();
+      await setSetting('sync.auto', undefined);
+    }
+  });
 });
