@@ -49,6 +49,30 @@ describe('package.json contributions', () => {
     }
   });
 
+  it('shows its words through package.nls.json: each %key% has its text, each text is used, no user-facing string is left plain', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8');
+    const nls = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const used = [...text.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1] as string);
+    assert.deepEqual(used.filter((key) => typeof nls[key] !== 'string' || nls[key] === ''), [], 'keys without text');
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.includes(key)), [], 'texts nothing uses');
+    const plain: string[] = [];
+    const check = (where: string, value: unknown): void => {
+      if (typeof value === 'string' && !/^%[^%]+%$/.test(value)) plain.push(`${where}: ${value.slice(0, 40)}`);
+    };
+    const c = manifest.contributes as unknown as Record<string, unknown> & typeof manifest.contributes;
+    for (const command of c.commands) check(`command ${command.command}`, command.title);
+    for (const command of c.commands as readonly { command: string; category?: string }[]) if (command.category) check(`category of ${command.command}`, command.category);
+    for (const view of Object.values(c.views).flat() as { id: string; name?: string }[]) check(`view ${view.id}`, view.name);
+    for (const welcome of c.viewsWelcome as readonly { view: string; contents?: string }[]) check(`welcome of ${welcome.view}`, welcome.contents);
+    const configuration = c.configuration as { properties: Record<string, { description?: string; markdownDescription?: string; enumDescriptions?: string[] }> };
+    for (const [name, setting] of Object.entries(configuration.properties)) {
+      check(name, setting.description);
+      check(name, setting.markdownDescription);
+      for (const description of setting.enumDescriptions ?? []) check(name, description);
+    }
+    assert.deepEqual(plain, [], 'run `node scripts/manifestStrings.mjs` to move them into package.nls.json');
+  });
+
   it('activates to restore the Review after a window reload', () => {
     assert.ok(manifest.activationEvents.includes('onWebviewPanel:mentorship.review'));
   });
