@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Emitter, type Event } from '../core/emitter';
+import { Debouncer, Emitter, type Event } from '../core/emitter';
 import type { AnchorLocator } from './anchorLocator';
 
 /**
@@ -11,8 +11,14 @@ import type { AnchorLocator } from './anchorLocator';
 export class AnchorRefresher implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly codeChanged = new Emitter<void>();
+  /** Whether git moved during the current burst: then the cached file versions are stale too. */
+  private gitMoved = false;
+  private readonly burst = new Debouncer<'code'>(300, () => {
+    if (this.gitMoved) this.locator.reset();
+    this.gitMoved = false;
+    this.codeChanged.fire();
+  });
   /** The code may have moved: anchors should be located again. */
   readonly onDidChangeCode: Event<void> = this.codeChanged.event;
 
@@ -42,15 +48,12 @@ export class AnchorRefresher implements vscode.Disposable {
   }
 
   private schedule(gitChanged = false): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (gitChanged) this.locator.reset();
-      this.codeChanged.fire();
-    }, 300);
+    this.gitMoved ||= gitChanged;
+    this.burst.touch('code');
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.burst.dispose();
     this.codeChanged.dispose();
     this.watchers.forEach((w) => w.dispose());
     this.subscriptions.forEach((s) => s.dispose());
