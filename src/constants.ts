@@ -49,8 +49,16 @@ export const COMMANDS = {
 export const CONTEXT_KEYS = {
   pairingActive: 'mentorship.pairingActive',
   hasRelationship: 'mentorship.hasRelationship',
+  /**
+   * Set once the notes repos are loaded and hold no relationship. Palette commands that need one
+   * hide on it: unlike hasRelationship it is unset (so they show) before anything has loaded.
+   */
+  noRelationship: 'mentorship.noRelationship',
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
+
+/** The Review webview panel's view type (its serializer restores it after a window reload). */
+export const REVIEW_PANEL = 'mentorship.review';
 
 /** Keys of the extension's global state (view preferences, not notes). */
 export const STATE_KEYS = {

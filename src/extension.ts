@@ -16,8 +16,11 @@ import { createReview, type Review } from './review/review';
 import { registerViews, type MentorshipViews } from './views/registerViews';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
-/** What the extension hands to its integration tests and to other extensions. */
-export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
+/**
+ * What the extension hands to its in-editor tests and benchmarks, and only to them (the
+ * extension runs in test mode there); other extensions get nothing: there is no public API.
+ */
+export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairingView'> {
   readonly directory: MentorshipDirectory;
   readonly decorations: AgendaDecorations;
   readonly feedback: FeedbackPrompt;
@@ -30,7 +33,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
  * Composition root. Builds objects and registers contributions only: no file or git I/O
  * here; the notes repos load the first time a view is shown or a command runs.
  */
-export function activate(context: vscode.ExtensionContext): MentorshipApi {
+export function activate(context: vscode.ExtensionContext): MentorshipApi | undefined {
   const log = new MentorshipLog();
   const settings = new NotesSettings(context.globalStorageUri.fsPath);
   const directory = new MentorshipDirectory(() => settings.locations());
@@ -38,7 +41,14 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const workspaceRepo = new WorkspaceRepo(settings.git);
   const locator = new AnchorLocator(workspaceRepo);
   const pairing = createPairing(context, directory, log);
-  const views = registerViews(context, directory, locator, report, pairing);
+  const anchorRefresher = new AnchorRefresher(locator);
+  const views = registerViews(context, directory, locator, report, pairing, anchorRefresher.onDidChangeCode);
+  // The other person's invitations are pulled in only while someone looks at the Pairing view.
+  const pairingShown = (visible: boolean): void => {
+    pairing.watcher.setVisible(visible);
+    if (visible) void pairing.controller.pickUpSharedSession().catch(report);
+  };
+  pairingShown(views.pairingView.visible);
   const noteEditors = new NoteEditors();
   // While hosting, Live Share could share a notes file opened as an editor: none is opened.
   noteEditors.guardWith(() => pairing.session.isHosting);
@@ -53,21 +63,28 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
 
   context.subscriptions.push(
+    // Stops the background sync timers and pending announcements, silently: no reload and no
+    // change events while the views are being torn down.
+    directory,
     log,
     decorations,
-    new AnchorRefresher(directory, locator),
+    anchorRefresher,
+    anchorRefresher.onDidChangeCode(() => decorations.schedule()),
+    views.pairingView.onDidChangeVisibility(({ visible }) => pairingShown(visible)),
     ...registerCommands({ directory, settings, log, locator, workspaceRepo, reveal: (root, id) => views.reveal(root, id), noteEditors, feedback, drafts, onAgendaItemOpened: (root, id) => pairing.controller.agendaItemOpened(root, id) }),
     feedback,
     drafts,
     commitNotesOnSave(directory, report),
     announceKeptBoth(directory, noteEditors),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.section)) directory.reload();
+      // Where the notes repos are, or which git runs them: open them again. Any other setting
+      // only changes how they are shown.
+      if (['notesRepo', SETTINGS.gitPath].some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`))) directory.reload();
+      else if (event.affectsConfiguration(SETTINGS.section)) void directory.refresh().catch(report);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
-    // Stops the background sync timers.
-    { dispose: () => directory.reload() },
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 

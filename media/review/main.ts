@@ -1,11 +1,12 @@
 import { filterEntries, ratingSeries, tagsIn, type ReviewFilter } from '../../src/core/reviewFilters';
 import type { FromWebview, ReviewActionItem, ReviewEntry, ReviewModel, ReviewSearchHit, ReviewSession, ToWebview } from '../../src/core/reviewProtocol';
+import { parseReviewPageState } from '../../src/core/reviewPageState';
 import { highlightSegments } from '../../src/core/reviewSearch';
 import { progressBar, ratingChart } from './chart';
 import { renderMarkdown } from './markdown';
 import './review.css';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
+declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
 const PAGE = 100;
@@ -17,12 +18,18 @@ let searchSeq = 0;
 let searchHits: { query: string; hits: readonly ReviewSearchHit[] } | undefined;
 /** Bodies arrive when an entry is first opened. */
 const bodies = new Map<string, { markdown: string; actionItems?: readonly ReviewActionItem[] }>();
-let shown = PAGE;
-let filter: ReviewFilter = {};
-let query = '';
+// Filters, search and opened entries survive hiding the panel and reloading the window.
+const saved = parseReviewPageState(vscode.getState(), PAGE);
+let shown = saved.shown;
+let filter: ReviewFilter = saved.filter;
+let query = saved.query;
 const byKey = new Map<string, ReviewEntry>();
 /** Entries the user opened stay open when the page renders again (after a check-off, a sync). */
-const openKeys = new Set<string>();
+const openKeys = new Set<string>(saved.open);
+
+function saveState(): void {
+  vscode.setState({ filter, query, open: [...openKeys], shown });
+}
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -149,6 +156,7 @@ function entryElement(entry: ReviewEntry, hit?: ReviewSearchHit): HTMLElement {
   details.addEventListener('toggle', () => {
     if (details.open) openKeys.add(entry.key);
     else openKeys.delete(entry.key);
+    saveState();
     if (details.open && !details.querySelector('.body')) details.append(bodyElement(entry));
   });
   if (openKeys.has(entry.key)) {
@@ -259,6 +267,7 @@ function focusEntry(key: string): void {
   shown = Math.max(PAGE, position + 1);
   renderControls();
   renderTimeline();
+  saveState();
   const item = document.querySelector<HTMLElement>(`li.entry[data-key="${CSS.escape(key)}"]`);
   const details = item?.querySelector('details');
   if (!item || !details) return;
@@ -297,6 +306,7 @@ document.addEventListener('click', (event) => {
 
 function onFilterChange(): void {
   shown = PAGE;
+  saveState();
   renderInsights();
   renderTimeline();
 }
@@ -309,6 +319,7 @@ function requestSearch(): void {
 $<HTMLInputElement>('search').addEventListener('input', (event) => {
   query = (event.target as HTMLInputElement).value;
   shown = PAGE;
+  saveState();
   if (query.trim()) requestSearch();
   else renderTimeline();
 });
@@ -340,6 +351,7 @@ for (const box of document.querySelectorAll<HTMLInputElement>('input[name="kind"
 }
 $<HTMLButtonElement>('more').addEventListener('click', () => {
   shown += PAGE;
+  saveState();
   renderTimeline();
 });
 // "/" jumps to the search box, Escape clears it.
@@ -351,8 +363,18 @@ document.addEventListener('keydown', (event) => {
   } else if (event.key === 'Escape' && document.activeElement === search && search.value) {
     search.value = '';
     query = '';
+    saveState();
     renderTimeline();
   }
 });
+
+// The controls the page owns show the restored state; the relationship and tag lists come
+// with the model (renderControls).
+$<HTMLInputElement>('search').value = query;
+$<HTMLSelectElement>('rating').value = String(filter.minRating ?? 0);
+$<HTMLInputElement>('open-items').checked = filter.openActionItemsOnly === true;
+for (const box of document.querySelectorAll<HTMLInputElement>('input[name="kind"]')) {
+  box.checked = !filter.kinds || filter.kinds.includes(box.value as ReviewEntry['kind']);
+}
 
 vscode.postMessage({ type: 'ready' });

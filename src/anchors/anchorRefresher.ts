@@ -1,21 +1,28 @@
 import * as vscode from 'vscode';
-import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import { Debouncer, Emitter, type Event } from '../core/emitter';
 import type { AnchorLocator } from './anchorLocator';
 
 /**
  * Re-locates anchors when the code may have moved outside the editor: git changed HEAD or the
  * index (pull, checkout, rebase, commit), a file was saved, or the window regained focus
- * (edits made in another tool). Bursts collapse into one refresh.
+ * (edits made in another tool). Bursts collapse into one event, heard by what shows anchor
+ * statuses (Next Sync, the gutter markers) and nothing else.
  */
 export class AnchorRefresher implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly codeChanged = new Emitter<void>();
+  /** Whether git moved during the current burst: then the cached file versions are stale too. */
+  private gitMoved = false;
+  private readonly burst = new Debouncer<'code'>(300, () => {
+    if (this.gitMoved) this.locator.reset();
+    this.gitMoved = false;
+    this.codeChanged.fire();
+  });
+  /** The code may have moved: anchors should be located again. */
+  readonly onDidChangeCode: Event<void> = this.codeChanged.event;
 
-  constructor(
-    private readonly directory: MentorshipDirectory,
-    private readonly locator: AnchorLocator,
-  ) {
+  constructor(private readonly locator: AnchorLocator) {
     this.watchFolders();
     this.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.watchFolders()),
@@ -41,15 +48,13 @@ export class AnchorRefresher implements vscode.Disposable {
   }
 
   private schedule(gitChanged = false): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      if (gitChanged) this.locator.reset();
-      void this.directory.refresh();
-    }, 300);
+    this.gitMoved ||= gitChanged;
+    this.burst.touch('code');
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.burst.dispose();
+    this.codeChanged.dispose();
     this.watchers.forEach((w) => w.dispose());
     this.subscriptions.forEach((s) => s.dispose());
   }

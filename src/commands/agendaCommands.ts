@@ -38,13 +38,12 @@ export async function openAgendaItem(locator: AnchorLocator, relationship: Relat
   return vscode.window.showTextDocument(shown, { preview: true });
 }
 
-export async function setAgendaStatus(directory: MentorshipDirectory, relationship: Relationship, item: AgendaItem, status: AgendaStatus): Promise<void> {
+export async function setAgendaStatus(relationship: Relationship, item: AgendaItem, status: AgendaStatus): Promise<void> {
   const verb = status === 'discussed' ? 'Mark discussed' : status === 'resolved' ? 'Resolve' : 'Reopen';
   await relationship.agenda.update({ ...item, status }, `${verb}: ${questionTitle(item.question, 60)}`);
-  await directory.refresh();
 }
 
-export async function editQuestion(directory: MentorshipDirectory, relationship: Relationship, item: AgendaItem, given?: string): Promise<void> {
+export async function editQuestion(relationship: Relationship, item: AgendaItem, given?: string): Promise<void> {
   const question =
     given ??
     (await vscode.window.showInputBox({
@@ -56,11 +55,10 @@ export async function editQuestion(directory: MentorshipDirectory, relationship:
     }));
   if (!question || question === item.question) return;
   await relationship.agenda.update({ ...item, question }, `Edit question: ${questionTitle(question, 60)}`);
-  await directory.refresh();
 }
 
 /** Removes the file as a commit; git history keeps it recoverable, and the message says how. */
-export async function removeAgendaItem(directory: MentorshipDirectory, relationship: Relationship, item: AgendaItem, confirmed = false): Promise<boolean> {
+export async function removeAgendaItem(relationship: Relationship, item: AgendaItem, confirmed = false): Promise<boolean> {
   if (!confirmed) {
     const choice = await vscode.window.showWarningMessage(
       `Remove "${questionTitle(item.question, 60)}" from the agenda?`,
@@ -70,6 +68,5 @@ export async function removeAgendaItem(directory: MentorshipDirectory, relations
     if (choice !== 'Remove') return false;
   }
   await relationship.agenda.remove(item);
-  await directory.refresh();
   return true;
 }

@@ -62,7 +62,6 @@ export class FeedbackPrompt implements vscode.Disposable {
   async rate(relationship: Relationship, file: string, rating: number, key: 'rating' | 'mentor_rating'): Promise<void> {
     await relationship.sessions.rate(file, key, rating);
     await this.forget(relationship.root, file);
-    await this.directory.refresh();
   }
 
   async remindLater(root: string, file: string): Promise<void> {

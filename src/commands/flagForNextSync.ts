@@ -82,7 +82,6 @@ export async function flagForNextSync(directory: MentorshipDirectory, workspaceR
     },
   };
   await relationship.agenda.add(item);
-  await directory.refresh();
   const other = relationship.agreement.kind === 'ready' ? relationship.agreement.agreement.mentor.name : 'your mentor';
   const message = `Flagged for your next sync with ${other}: "${questionTitle(question, 50)}".${notes.length ? ` ${notes.join(' ')}` : ''}`;
   const show = findings.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

@@ -23,8 +23,8 @@ export function commitNotesOnSave(directory: MentorshipDirectory, report: (error
       const relative = path.relative(owner.root, document.uri.fsPath).split(path.sep).join('/');
       if (!HAND_WRITTEN.test(relative)) return;
       const what = relative === 'mentorship.md' ? 'Edit the agreement' : relative.startsWith('sessions/') ? 'Edit takeaways' : 'Edit update';
+      // The commit tells the views (this relationship's nodes only).
       await owner.repo.commitFiles([{ path: relative, content: document.getText() }], `${what}: ${path.posix.basename(relative, '.md')}`);
-      await directory.refresh();
     })().catch(report);
   });
 }

@@ -83,16 +83,16 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     ).map(([command, status]) =>
       register(command, async (target?: unknown, id?: unknown) => {
         const found = await findAgendaItem(directory, target, id);
-        return found && setAgendaStatus(directory, found.relationship, found.item, status);
+        return found && setAgendaStatus(found.relationship, found.item, status);
       }),
     ),
     register(COMMANDS.editQuestion, async (target?: unknown, id?: unknown, question?: unknown) => {
       const found = await findAgendaItem(directory, target, id);
-      return found && editQuestion(directory, found.relationship, found.item, typeof question === 'string' ? question : undefined);
+      return found && editQuestion(found.relationship, found.item, typeof question === 'string' ? question : undefined);
     }),
     register(COMMANDS.removeAgendaItem, async (target?: unknown, id?: unknown, confirmed?: unknown) => {
       const found = await findAgendaItem(directory, target, id);
-      return found && removeAgendaItem(directory, found.relationship, found.item, confirmed === true);
+      return found && removeAgendaItem(found.relationship, found.item, confirmed === true);
     }),
     register(COMMANDS.revealAgendaItem, async (root?: unknown, id?: unknown) => {
       if (typeof root === 'string' && typeof id === 'string') await reveal(root, id);
@@ -119,7 +119,7 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.completeActionItem, async (target?: unknown) => {
       if (!(target instanceof FollowUpNode)) return undefined;
       await target.relationship.sessions.setActionItemDone(target.followUp.entry.file, target.followUp.action, true);
-      return directory.refresh();
+      return undefined;
     }),
     register(COMMANDS.compareConflictCopy, async (root?: unknown, original?: unknown, copy?: unknown) => {
       if (typeof root !== 'string' || typeof original !== 'string' || typeof copy !== 'string') return undefined;

@@ -57,7 +57,6 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
   for (const item of covered.filter((i) => i.status === 'open')) {
     await relationship.agenda.update({ ...item, status: 'discussed' }, `Mark discussed: ${questionTitle(item.question, 60)}`);
   }
-  await deps.directory.refresh();
   const absolute = path.join(relationship.root, file);
   await deps.noteEditors.show(absolute, { preview: false }).catch((error: unknown) => {
     // The takeaways are recorded and committed either way; only the editor failed to open.
@@ -115,7 +114,6 @@ export async function postUpdate(directory: MentorshipDirectory, noteEditors: No
   }
   const { email, name } = await relationship.repo.identity();
   const file = await relationship.sessions.postUpdate({ date: isoDate(new Date()), author: email || name, sections });
-  await directory.refresh();
   void vscode.window.showInformationMessage(`Update posted to ${relationship.label}.`, 'Open').then((choice) => {
     if (choice === 'Open') void noteEditors.show(path.join(relationship.root, file));
   });
@@ -187,6 +185,5 @@ export async function reviewAgreement(
   }
   const message = choice === 'renew' ? `Renew the agreement: ${updated.sessionsPlanned} sessions planned` : 'Close the mentorship';
   await relationship.repo.commitFiles([{ path: 'mentorship.md', content: renderAgreement(updated) }], message);
-  await directory.refresh();
 }
 

@@ -29,7 +29,7 @@ export const CONFLICTS_FOLDER = 'conflicts';
 
 export type SyncOutcome =
   | { readonly kind: 'no-remote' }
-  | { readonly kind: 'synced'; readonly pushed: number; readonly keptBoth: readonly KeptBoth[] }
+  | { readonly kind: 'synced'; readonly pushed: number; readonly pulled: boolean; readonly keptBoth: readonly KeptBoth[] }
   | { readonly kind: 'offline'; readonly pending: number; readonly reason: string }
   | { readonly kind: 'failed'; readonly pending: number; readonly error: NotesRepoError };
 
@@ -332,12 +332,15 @@ export class NotesRepo {
       const branch = await this.currentBranch();
       const pending = await this.pendingPushCount();
       try {
+        const before = await this.resolve('HEAD');
         const keptBoth = await this.integrateRemote(branch);
         const toPush = await this.pendingPushCount();
         if (toPush > 0) {
           keptBoth.push(...(await this.push(branch)));
         }
-        return { kind: 'synced', pushed: toPush, keptBoth } as const;
+        // Whether the other person's notes came in: the views redraw only then.
+        const pulled = (await this.resolve('HEAD')) !== before;
+        return { kind: 'synced', pushed: toPush, pulled, keptBoth } as const;
       } catch (caught) {
         const error = toNotesRepoError(caught, 'Syncing the notes repo');
         const stillPending = await this.pendingPushCount().catch(() => pending);

@@ -3,7 +3,7 @@ import type { KeptBoth, NotesRepo, SyncOutcome } from './notesRepo';
 export type SyncState =
   | { readonly kind: 'local-only' }
   | { readonly kind: 'syncing' }
-  | { readonly kind: 'synced'; readonly at: Date }
+  | { readonly kind: 'synced'; readonly at: Date; /** the other person's notes came in */ readonly pulled: boolean }
   | { readonly kind: 'offline'; readonly pending: number; readonly retryAt: Date; readonly reason: string }
   | { readonly kind: 'failed'; readonly pending: number; readonly message: string };
 
@@ -63,7 +63,7 @@ export class SyncScheduler {
         break;
       case 'synced':
         this.retryDelay = FIRST_RETRY_MS;
-        this.update({ kind: 'synced', at: new Date() });
+        this.update({ kind: 'synced', at: new Date(), pulled: outcome.pulled });
         if (outcome.keptBoth.length > 0) for (const listener of this.keptBothListeners) listener(outcome.keptBoth);
         break;
       case 'offline': {

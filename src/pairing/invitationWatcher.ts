@@ -59,7 +59,7 @@ export class InvitationWatcher implements vscode.Disposable {
         const outcome = await relationship.sync.syncNow();
         if (outcome.kind === 'offline' || outcome.kind === 'failed') reachable = false;
       }
-      if (anyRemote) await this.directory.refresh();
+      // What a pull brought in announces itself (MentorshipDirectory.onDidChangeRelationship).
     } catch (error) {
       reachable = false;
       this.report(error);

@@ -86,7 +86,6 @@ export class PairingController implements vscode.Disposable {
       }),
     );
     this.session.amend({ invitationFile: posted.file });
-    await this.directory.refresh();
     this.invitee = (await backend.canInvite?.(other)) ? other : undefined;
     void announceStarted(backend, other, hosted.readOnly, posted.outcome, this.invitee !== undefined);
     return link;
@@ -179,7 +178,6 @@ export class PairingController implements vscode.Disposable {
     this.invitee = undefined;
     if (state.kind === 'hosting' && state.relationship && state.invitationFile) {
       await this.board.withdraw(state.relationship, state.invitationFile).catch(this.report);
-      await this.directory.refresh();
     }
     const choice = await vscode.window.showInformationMessage(`Pairing ended after ${facts.minutes ?? 0} min. Record the takeaways while they are fresh?`, 'Record Takeaways');
     if (choice === 'Record Takeaways') await vscode.commands.executeCommand(COMMANDS.recordTakeaways, facts);

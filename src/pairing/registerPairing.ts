@@ -22,7 +22,8 @@ export function registerPairingCommands(directory: MentorshipDirectory, controll
       const posted = relationship && (await board.openFor(relationship, me)).find((p) => p.file === file);
       if (!posted) {
         void vscode.window.showInformationMessage('That pairing session has ended or its invitation expired.');
-        await directory.refresh();
+        // An expiry is no commit: redraw the relationship so the stale row goes.
+        if (relationship) await directory.refresh(relationship);
         return undefined;
       }
       return controller.join(posted);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NoteEditors } from '../ui/noteEditors';
 import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
-import { COMMANDS } from '../constants';
+import { COMMANDS, REVIEW_PANEL } from '../constants';
 import type { ReviewModel } from '../core/reviewProtocol';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { ReviewActions, ReviewPanel } from './reviewPanel';
@@ -41,6 +41,16 @@ export class Review implements vscode.Disposable {
     return this.panel.show(focus);
   }
 
+  /** Takes over the panel VS Code restored after a window reload. */
+  restore(panel: vscode.WebviewPanel): void {
+    this.panel.restore(panel);
+  }
+
+  /** Listeners tied to the open panel's lifetime (tests check none outlive it). */
+  get panelListenerCount(): number {
+    return this.instance?.panelListenerCount ?? 0;
+  }
+
   /** What the page sends, validated by the panel. */
   receive(raw: unknown): Promise<void> {
     return this.panel.receive(raw);
@@ -63,6 +73,10 @@ export function createReview(context: vscode.ExtensionContext, directory: Mentor
   const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error)));
   context.subscriptions.push(
     review,
+    // After a window reload VS Code brings the Review back (activation: onWebviewPanel).
+    vscode.window.registerWebviewPanelSerializer(REVIEW_PANEL, {
+      deserializeWebviewPanel: async (panel) => review.restore(panel),
+    }),
     commandRegistrar(log)(COMMANDS.openReview, (root?: unknown, file?: unknown) => review.show(typeof root === 'string' && typeof file === 'string' ? { root, file } : undefined)),
   );
   return review;

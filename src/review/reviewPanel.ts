@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { REVIEW_PANEL } from '../constants';
 import { searchTextOf } from '../core/reviewFilters';
 import { buildReviewModel, type ReviewContent, type ReviewSource } from '../core/reviewModel';
 import { ReviewSearchIndex } from '../core/reviewSearch';
@@ -23,6 +24,8 @@ export interface ReviewActions {
  */
 export class ReviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** Listeners that live exactly as long as the panel they listen to. */
+  private panelSubscriptions: vscode.Disposable[] = [];
   private ready = false;
   private pendingFocus: string | undefined;
   private relationshipsByKey = new Map<string, Relationship>();
@@ -64,6 +67,24 @@ export class ReviewPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * Takes over a panel VS Code restored after a window reload (WebviewPanelSerializer); the
+   * page brings back its own filters, search and opened entries.
+   */
+  restore(panel: vscode.WebviewPanel): void {
+    if (this.panel) {
+      panel.dispose(); // one Review per window
+      return;
+    }
+    panel.webview.options = webviewOptions(this.extensionUri);
+    this.attach(panel);
+  }
+
+  /** How many listeners are tied to the open panel (none once it is closed). */
+  get panelListenerCount(): number {
+    return this.panelSubscriptions.length;
+  }
+
   /** The page's messages: anything but a well-formed message about a known id is ignored. */
   async receive(raw: unknown): Promise<void> {
     const message = parseFromWebview(raw);
@@ -72,26 +93,28 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private create(): void {
-    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'review');
-    const panel = vscode.window.createWebviewPanel('mentorship.review', 'Mentorship Review', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [root],
-      retainContextWhenHidden: false,
-    });
+    const panel = vscode.window.createWebviewPanel(REVIEW_PANEL, 'Mentorship Review', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    this.attach(panel);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'mentorship.svg');
     this.panel = panel;
     this.ready = false;
     // Read the notes while the page loads: both take a while with years of sessions.
     this.content = this.buildContent();
     this.content.catch(this.report);
-    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch(this.report), undefined, this.subscriptions);
-    // A hidden webview is discarded (retainContextWhenHidden is off): it says "ready" again when shown.
-    panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.ready = false;
-    });
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message).catch(this.report)),
+      // A hidden webview is discarded (retainContextWhenHidden is off): it says "ready" again when
+      // shown, and restores its filters and search from its saved state.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    ];
     panel.onDidDispose(() => {
+      for (const subscription of this.panelSubscriptions) subscription.dispose();
+      this.panelSubscriptions = [];
       this.panel = undefined;
       this.ready = false;
     });
@@ -164,12 +187,13 @@ export class ReviewPanel implements vscode.Disposable {
           return;
         }
         try {
+          // The commit announces itself; the panel redraws on the directory's change.
           await found.relationship.sessions.setActionItemDone(found.file, action, message.done);
         } catch (error) {
           // The file changed under the page: say so and show what is there now.
           void this.post({ type: 'notice', text: error instanceof Error ? error.message : String(error) });
+          await this.postModel();
         }
-        await this.directory.refresh();
         return;
       }
     }
@@ -242,6 +266,16 @@ export class ReviewPanel implements vscode.Disposable {
 }
 
 const FIRST_ENTRIES = 200;
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'review')],
+    retainContextWhenHidden: false,
+  };
+}
 const assets = new Map<string, string | undefined>();
 
 /** The page's files, read once per window (they change only with the extension). */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { reorder } from '../core/agendaItem';
-import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { AgendaItemNode } from './agendaNodes';
 import { AgreementNode } from './nodes';
 
@@ -14,10 +13,7 @@ export class AgendaDragAndDrop implements vscode.TreeDragAndDropController<vscod
   readonly dragMimeTypes = [MIME];
   readonly dropMimeTypes = [MIME];
 
-  constructor(
-    private readonly directory: MentorshipDirectory,
-    private readonly report: (error: unknown) => void,
-  ) {}
+  constructor(private readonly report: (error: unknown) => void) {}
 
   handleDrag(source: readonly vscode.TreeItem[], data: vscode.DataTransfer): void {
     const items = source.filter((node): node is AgendaItemNode => node instanceof AgendaItemNode);
@@ -37,8 +33,7 @@ export class AgendaDragAndDrop implements vscode.TreeDragAndDropController<vscod
     const order = reorder(current, moved, before);
     if (order.join() === current.join()) return;
     try {
-      await relationship.agenda.saveOrder(order);
-      await this.directory.refresh();
+      await relationship.agenda.saveOrder(order); // the commit redraws the view
     } catch (error) {
       this.report(error);
       void vscode.window.showErrorMessage(`Could not save the agenda order: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGREEMENT_FILE } from '../core/agreement';
 import type { AgendaItem } from '../core/agendaItem';
+import type { Event } from '../core/emitter';
 import type { AnchorLocator, ItemLocation } from '../anchors/anchorLocator';
 import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
@@ -19,8 +20,11 @@ export class NextSyncTree extends RelationshipTree {
     report: (error: unknown) => void,
     private readonly locator: AnchorLocator,
     private readonly grouping: () => AgendaGrouping,
+    codeChanged: Event<void>,
   ) {
     super(directory, report);
+    // Saves, focus and git moves can move the code under the anchors: only this tree shows where.
+    this.subscriptions.push(codeChanged(() => this.refresh()));
   }
 
   protected async childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]> {
@@ -73,7 +77,7 @@ export class NextSyncTree extends RelationshipTree {
     }
     void job.then(
       (located) => {
-        if (this.remember(relationship, items, located)) this.refresh();
+        if (this.remember(relationship, items, located)) this.refresh(relationship);
       },
       (error: unknown) => this.report(error),
     );

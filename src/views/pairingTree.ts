@@ -11,6 +11,8 @@ import { RelationshipTree } from './relationshipTree';
 
 // The elapsed minutes in the view move on while a session runs.
 const ELAPSED_REFRESH_MS = 30_000;
+// setTimeout cannot wait longer than about 24.8 days.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Pairing: idle (start, or join what the other person posted), hosting or joined (who is
@@ -18,6 +20,7 @@ const ELAPSED_REFRESH_MS = 30_000;
  */
 export class PairingTree extends RelationshipTree {
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly expiryTimers = new Map<Relationship, ReturnType<typeof setTimeout>>();
   private readonly sessionSubscription: vscode.Disposable;
 
   constructor(
@@ -57,6 +60,7 @@ export class PairingTree extends RelationshipTree {
     const me = (await relationship.repo.identity()).email.toLowerCase();
     const other = mentee.email.toLowerCase() === me ? mentor : mentee;
     const invitations = await this.board.openFor(relationship, me);
+    this.redrawAtExpiry(relationship, invitations.map((posted) => Date.parse(posted.invitation.expires)));
     // What the other person posts with, they can join: `auto` prefers it next time.
     const theirs = invitations[0]?.invitation.backend;
     if (theirs) await this.choice.otherUses(relationship.root, theirs);
@@ -77,7 +81,22 @@ export class PairingTree extends RelationshipTree {
     ];
   }
 
+  /** An invitation that expires is no commit: redraw the relationship when the first one does. */
+  private redrawAtExpiry(relationship: Relationship, expiries: readonly number[]): void {
+    const previous = this.expiryTimers.get(relationship);
+    if (previous) clearTimeout(previous);
+    this.expiryTimers.delete(relationship);
+    const next = Math.min(...expiries.filter(Number.isFinite));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => {
+      this.expiryTimers.delete(relationship);
+      this.refresh(relationship);
+    }, Math.min(Math.max(0, next - Date.now()) + 1_000, MAX_TIMER_MS));
+    this.expiryTimers.set(relationship, timer);
+  }
+
   dispose(): void {
+    for (const timer of this.expiryTimers.values()) clearTimeout(timer);
     if (this.ticker) clearInterval(this.ticker);
     this.sessionSubscription.dispose();
     super.dispose();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnchorLocator } from '../anchors/anchorLocator';
 import { COMMANDS, CONTEXT_KEYS, STATE_KEYS, VIEWS } from '../constants';
+import type { Event } from '../core/emitter';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { AgendaDragAndDrop } from './agendaDragAndDrop';
 import { AGENDA_GROUPINGS, type AgendaGrouping } from './agendaGrouping';
@@ -15,6 +16,8 @@ import { FollowUpNode } from './takeawaysNodes';
 export interface MentorshipViews {
   readonly trees: { readonly nextSync: NextSyncTree; readonly pairing: PairingTree; readonly takeaways: TakeawaysTree };
   readonly nextSyncView: vscode.TreeView<vscode.TreeItem>;
+  /** Pairing follows this view's visibility (invitations are polled only while it shows). */
+  readonly pairingView: vscode.TreeView<vscode.TreeItem>;
   readonly agendaDragAndDrop: AgendaDragAndDrop;
   /** Focuses Next Sync and selects an agenda item (the hover's "Show in Next Sync"). */
   reveal(root: string, id: string): Promise<void>;
@@ -26,7 +29,8 @@ export function registerViews(
   directory: MentorshipDirectory,
   locator: AnchorLocator,
   report: (error: unknown) => void,
-  pairing: Pick<Pairing, 'session' | 'board' | 'watcher' | 'controller' | 'choice'>,
+  pairing: Pick<Pairing, 'session' | 'board' | 'choice'>,
+  codeChanged: Event<void>,
 ): MentorshipViews {
   const grouping = (): AgendaGrouping => {
     const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
@@ -35,13 +39,13 @@ export function registerViews(
   const setGrouping = async (value: AgendaGrouping): Promise<void> => {
     await context.globalState.update(STATE_KEYS.agendaGrouping, value);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, value);
-    directory.reload();
+    trees.nextSync.refresh();
   };
   // Context keys are free to set; this is not I/O.
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
 
-  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping), pairing: new PairingTree(directory, report, pairing.session, pairing.board, pairing.choice), takeaways: new TakeawaysTree(directory, report) };
-  const agendaDragAndDrop = new AgendaDragAndDrop(directory, report);
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping, codeChanged), pairing: new PairingTree(directory, report, pairing.session, pairing.board, pairing.choice), takeaways: new TakeawaysTree(directory, report) };
+  const agendaDragAndDrop = new AgendaDragAndDrop(report);
   const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
     treeDataProvider: trees.nextSync,
     showCollapseAll: true,
@@ -49,19 +53,12 @@ export function registerViews(
     dragAndDropController: agendaDragAndDrop,
   });
   const pairingView = vscode.window.createTreeView(VIEWS.pairing, { treeDataProvider: trees.pairing });
-  const pairingShown = (visible: boolean): void => {
-    pairing.watcher.setVisible(visible);
-    if (visible) void pairing.controller.pickUpSharedSession().catch(report);
-  };
-  pairingShown(pairingView.visible);
   context.subscriptions.push(
     trees.nextSync,
     trees.pairing,
     trees.takeaways,
     nextSyncView,
     pairingView,
-    // The other person's invitations are pulled in only while someone looks at the Pairing view.
-    pairingView.onDidChangeVisibility(({ visible }) => pairingShown(visible)),
     vscode.window.createTreeView(VIEWS.takeaways, { treeDataProvider: trees.takeaways }),
     new SyncStatusBar(directory, nextSyncView),
     vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetProvider(directory)),
@@ -74,17 +71,17 @@ export function registerViews(
         if (node instanceof FollowUpNode && state === vscode.TreeItemCheckboxState.Checked) {
           void node.relationship.sessions
             .setActionItemDone(node.followUp.entry.file, node.followUp.action, true)
-            .then(() => directory.refresh())
             .catch(report);
         }
       }
     }),
-    directory.onDidChange(() => void updateContextKeys(directory)),
+    directory.onDidChangeRelationships(() => void updateContextKeys(directory)),
     directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView)),
   );
   return {
     trees,
     nextSyncView,
+    pairingView,
     agendaDragAndDrop,
     async reveal(root, id) {
       await vscode.commands.executeCommand(`${VIEWS.nextSync}.focus`);
@@ -120,4 +117,5 @@ async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.Tr
 async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {
   const relationships = await directory.relationships();
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRelationship, relationships.length > 0);
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noRelationship, relationships.length === 0);
 }

@@ -11,23 +11,35 @@ import { MessageNode, RelationshipNode } from './nodes';
 export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  protected readonly subscriptions: { dispose(): void }[];
+  /** The relationship nodes as last rendered (several relationships): a change redraws one. */
+  private readonly relationshipNodes = new Map<Relationship, RelationshipNode>();
 
   constructor(
     protected readonly directory: MentorshipDirectory,
     protected readonly report: (error: unknown) => void,
   ) {
-    this.subscription = directory.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [
+      directory.onDidChangeRelationships(() => this.refresh()),
+      directory.onDidChangeRelationship((relationship) => this.refresh(relationship)),
+    ];
   }
 
   protected abstract childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]>;
 
-  /** Renders the tree again (e.g. when work started by a render has finished). */
-  protected refresh(): void {
-    this.changed.fire(undefined);
+  /**
+   * Renders again what shows `relationship` (its node when several are shown, else the whole
+   * tree), or the whole tree without one (e.g. when work started by a render has finished).
+   */
+  refresh(relationship?: Relationship): void {
+    const node = relationship && this.relationshipNodes.get(relationship);
+    if (relationship && !node && this.relationshipNodes.size > 0) return; // not shown here
+    this.changed.fire(node);
   }
 
   getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
+    // A redrawn relationship node shows the agreement's names as they are now.
+    if (element instanceof RelationshipNode) element.label = element.relationship.label;
     return element;
   }
 
@@ -56,7 +68,10 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
 
   private async childrenOrMessage(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
     try {
-      if (element instanceof RelationshipNode) return await this.childrenOf(element.relationship);
+      if (element instanceof RelationshipNode) {
+        await this.directory.relationships(); // waits for the agreement re-read after a commit
+        return await this.childrenOf(element.relationship);
+      }
       if (element && 'children' in element && typeof element.children === 'function') return (element.children as () => vscode.TreeItem[])();
       if (element) return [];
       const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
@@ -65,9 +80,12 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
         node.description = repo.root;
         return node;
       });
+      this.relationshipNodes.clear();
       if (relationships.length === 0) return warnings;
       if (relationships.length === 1 && relationships[0]) return [...warnings, ...(await this.childrenOf(relationships[0]))];
-      return [...warnings, ...relationships.map((relationship) => new RelationshipNode(relationship))];
+      const nodes = relationships.map((relationship) => new RelationshipNode(relationship));
+      for (const node of nodes) this.relationshipNodes.set(node.relationship, node);
+      return [...warnings, ...nodes];
     } catch (error) {
       this.report(error);
       return [new MessageNode('Could not read the notes repo — see the Mentorship output', String(error), 'error')];
@@ -75,7 +93,7 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

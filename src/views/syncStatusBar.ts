@@ -9,7 +9,7 @@ import { describeSync } from './nodes';
  */
 export class SyncStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mentorship.sync', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     private readonly directory: MentorshipDirectory,
@@ -17,7 +17,7 @@ export class SyncStatusBar implements vscode.Disposable {
   ) {
     this.item.name = 'Mentorship Notes Sync';
     this.item.command = COMMANDS.syncNow;
-    this.subscription = directory.onDidChange(() => void this.update());
+    this.subscriptions = [directory.onDidChangeRelationships(() => void this.update()), directory.onDidChangeSync(() => void this.update())];
   }
 
   private async update(): Promise<void> {
@@ -41,7 +41,7 @@ export class SyncStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }
 }

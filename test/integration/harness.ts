@@ -9,7 +9,10 @@ export const EXTENSION_ID = 'mentorship.mentorship';
 export async function mentorshipApi(): Promise<MentorshipApi> {
   const extension = vscode.extensions.getExtension<MentorshipApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  // The internals are handed out only when the extension runs under tests.
+  assert.ok(api, 'the extension returned no test API: is it running in ExtensionMode.Test?');
+  return api;
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {

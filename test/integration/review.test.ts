@@ -91,6 +91,16 @@ describe('Review webview (host side) in a real VS Code', () => {
     assert.ok(second && second !== nonce, 'a fresh nonce');
   });
 
+  it('ties its listeners to the panel: closing it leaves none behind, however often it is opened', async () => {
+    const api = await mentorshipApi();
+    for (let round = 1; round <= 3; round++) {
+      await openReview();
+      assert.equal(api.review.panelListenerCount, 2, `round ${round}: messages and view state, while open`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await eventually(`round ${round}: the panel closed`, () => api.review.panelListenerCount === 0);
+    }
+  });
+
   it('checks off an action item sent by the page: that line changes in the session file, as one commit', async () => {
     const api = await mentorshipApi();
     const session = await openReview();

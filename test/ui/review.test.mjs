@@ -169,10 +169,9 @@ describe('Review webview in the real workbench', function () {
     await box.check();
     const file = join(notes, 'sessions', '2026-10-19-a4f8k2m1.md');
     await eventually('the checked line in the file', async () => readFileSync(file, 'utf8').includes('- [x] Sam: read "You might not need an effect"'));
-    // The file is written before it is committed: wait for the commit, then check its subject.
+    // The file is written just before its commit.
     const subject = () => execFileSync('git', ['log', '-1', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
-    await eventually('the check-off commit', async () => subject().startsWith('Done: ')).catch(() => {});
-    assert.equal(subject(), 'Done: Sam: read "You might not need an effect"');
+    await eventually('the commit', async () => subject() === 'Done: Sam: read "You might not need an effect"');
     // Still open after the page rendered the new state.
     await eventually('the entry re-rendered open and checked', async () => (await entry.locator('.action-items label', { hasText: 'You might not need an effect' }).locator('input').isChecked()) && (await entry.locator('details').getAttribute('open')) !== null);
     await wb.page.screenshot({ path: join(wb.runDir, 'review-session.png') });
@@ -183,5 +182,43 @@ describe('Review webview in the real workbench', function () {
       await wb.page.screenshot({ path: join(folder, 'review.png') });
       await wb.page.locator('.part.sidebar').screenshot({ path: join(folder, 'sidebar.png') });
     }
+  });
+
+  it('keeps its search, filters and opened entry when hidden, and comes back with them after a window reload', async function () {
+    this.timeout(180_000);
+    await runCommand(wb.page, 'Mentorship: Open Review');
+    let frame = await reviewFrame(wb.page);
+    await frame.selectOption('#rating', '5');
+    await frame.fill('#search', 'immutable');
+    await eventually('the search result', async () => (await entryTitles(frame)).join() === 'Session 2: immutable updates');
+    const entry = frame.locator('li.entry', { hasText: 'Session 2: immutable updates' }).first();
+    await entry.locator('summary').click();
+    await entry.locator('.markdown').waitFor();
+
+    const restored = async (what) => {
+      frame = await reviewFrame(wb.page);
+      await eventually(`${what}: the same search result`, async () => (await entryTitles(frame)).join() === 'Session 2: immutable updates');
+      assert.equal(await frame.inputValue('#search'), 'immutable', what);
+      assert.equal(await frame.inputValue('#rating'), '5', what);
+      const open = frame.locator('li.entry', { hasText: 'Session 2: immutable updates' }).first();
+      assert.notEqual(await open.locator('details').getAttribute('open'), null, `${what}: the entry is still open`);
+      await open.locator('.markdown').waitFor();
+    };
+
+    // Hidden behind another editor, the page is discarded (no retained context) and rebuilt.
+    await wb.page.keyboard.press('Control+P');
+    await wb.page.locator('.quick-input-widget input').fill('cart.ts');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cart.ts' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'cart.ts' }).waitFor();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Mentorship Review' }).first().click();
+    await restored('after hiding');
+
+    await runCommand(wb.page, 'Developer: Reload Window');
+    await wb.page.waitForLoadState('load');
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Mentorship Review' }).first().waitFor({ timeout: 60_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Mentorship Review' }).first().click();
+    await restored('after a window reload');
   });
 });

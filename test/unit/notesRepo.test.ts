@@ -319,16 +319,16 @@ describe('notes/notesRepo', function () {
       await repo.setRemote(bare);
       assert.equal(await repo.pendingPushCount(), 2);
 
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, pulled: false, keptBoth: [] });
       assert.deepEqual(commitSubjects(bare, 'main'), ['Agenda', 'Set up']);
       assert.equal(git(bare, 'rev-parse', 'main'), git(repo.root, 'rev-parse', 'HEAD'));
       assert.equal(await repo.pendingPushCount(), 0);
       assert.equal(git(repo.root, 'rev-parse', '--abbrev-ref', 'main@{upstream}'), 'origin/main');
 
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 0, keptBoth: [] });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 0, pulled: false, keptBoth: [] });
       await repo.commitFiles([{ path: 'agenda/b.md', content: 'b' }], 'More');
       assert.equal(await repo.pendingPushCount(), 1);
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 1, pulled: false, keptBoth: [] });
       assert.deepEqual(commitSubjects(bare, 'main'), ['More', 'Agenda', 'Set up']);
     });
 
@@ -338,7 +338,7 @@ describe('notes/notesRepo', function () {
       await repo.setRemote(bare);
       assert.equal(await repo.pendingPushCount(), 0);
       const outcome = await repo.sync();
-      assert.deepEqual(outcome, { kind: 'synced', pushed: 0, keptBoth: [] });
+      assert.deepEqual(outcome, { kind: 'synced', pushed: 0, pulled: false, keptBoth: [] });
       assert.equal(git(bare, 'for-each-ref'), '');
     });
 
@@ -361,7 +361,7 @@ describe('notes/notesRepo', function () {
       // Once the remote exists, the same commits go out.
       mkdirSync(path.dirname(missing), { recursive: true });
       git(path.dirname(missing), 'init', '--quiet', '--bare', '--initial-branch', 'main', missing);
-      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
+      assert.deepEqual(await repo.sync(), { kind: 'synced', pushed: 2, pulled: false, keptBoth: [] });
       assert.deepEqual(commitSubjects(missing, 'main'), ['B', 'A']);
     });
 
@@ -370,7 +370,7 @@ describe('notes/notesRepo', function () {
       const seed = await newRepo('seed');
       await seed.commitFiles([{ path: 'mentorship.md', content: 'agreement\n' }], 'Set up mentorship');
       await seed.setRemote(bare);
-      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
+      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 1, pulled: false, keptBoth: [] });
 
       const mentee = await NotesRepo.clone(bare, path.join(tempFolder('mentee'), 'notes'));
       const mentor = await NotesRepo.clone(bare, path.join(tempFolder('mentor'), 'notes'));
@@ -416,7 +416,7 @@ describe('notes/notesRepo', function () {
       await mentor.commitFiles([{ path: 'agenda/b.md', content: 'b' }], 'Alex first');
       assert.equal((await mentee.sync()).kind, 'synced');
       const second = await mentor.sync();
-      assert.deepEqual(second, { kind: 'synced', pushed: 1, keptBoth: [] });
+      assert.deepEqual(second, { kind: 'synced', pushed: 1, pulled: true, keptBoth: [] });
       assert.equal((await mentee.sync()).kind, 'synced');
       for (const repo of [mentee, mentor]) {
         assert.deepEqual(await repo.listNotes('agenda'), ['agenda/a.md', 'agenda/b.md']);
@@ -435,7 +435,7 @@ describe('notes/notesRepo', function () {
 
       await seed.commitFiles([{ path: 'sessions/2026-01-05-abcd1234.md', content: 'line 1\nmentor wrote this\nline 3\n' }], 'Mentor edit');
       await seed.commitFiles([{ path: 'agenda/mentor.md', content: 'from the mentor\n' }], 'Mentor agenda');
-      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 2, keptBoth: [] });
+      assert.deepEqual(await seed.sync(), { kind: 'synced', pushed: 2, pulled: false, keptBoth: [] });
       await mentee.commitFiles([{ path: 'sessions/2026-01-05-abcd1234.md', content: 'line 1\nmentee wrote this\nline 3\n' }], 'Mentee edit');
       const remoteBefore = git(bare, 'rev-parse', 'main');
 
@@ -472,7 +472,7 @@ describe('notes/notesRepo', function () {
       await seed.commitFiles([{ path: 'sessions/s.md', content: 'A\nb\nc\nd\ne\nf\n' }], 'Mentor edit');
       await seed.sync();
       await mentee.commitFiles([{ path: 'sessions/s.md', content: 'a\nb\nc\nd\ne\nF\n' }], 'Mentee edit');
-      assert.deepEqual(await mentee.sync(), { kind: 'synced', pushed: 1, keptBoth: [] });
+      assert.deepEqual(await mentee.sync(), { kind: 'synced', pushed: 1, pulled: true, keptBoth: [] });
       assert.equal(await mentee.readFile('sessions/s.md'), 'A\nb\nc\nd\ne\nF\n');
       assert.equal(git(bare, 'rev-list', '--merges', '--count', 'main'), '0');
     });

@@ -15,7 +15,7 @@ function fakeRepo(outcomes: SyncOutcome[] = []): { repo: NotesRepo; calls: () =>
   const fake = {
     sync: async (): Promise<SyncOutcome> => {
       calls++;
-      return outcomes.shift() ?? { kind: 'synced', pushed: 0, keptBoth: [] };
+      return outcomes.shift() ?? { kind: 'synced', pushed: 0, pulled: false, keptBoth: [] };
     },
   };
   return { repo: fake as unknown as NotesRepo, calls: () => calls };
@@ -97,7 +97,7 @@ describe('notes/syncScheduler', function () {
     const bare = bareRemote();
     await repo.setRemote(bare);
     const before = Date.now();
-    assert.deepEqual(await scheduler.syncNow(), { kind: 'synced', pushed: 1, keptBoth: [] });
+    assert.deepEqual(await scheduler.syncNow(), { kind: 'synced', pushed: 1, pulled: false, keptBoth: [] });
     const state = scheduler.state;
     assert.ok(state.kind === 'synced');
     assert.ok(state.at.getTime() >= before && state.at.getTime() <= Date.now());
@@ -115,7 +115,7 @@ describe('notes/syncScheduler', function () {
   it('the retry backoff resets after a success', async () => {
     const { repo, calls } = fakeRepo([
       { kind: 'offline', pending: 1, reason: 'down' },
-      { kind: 'synced', pushed: 1, keptBoth: [] },
+      { kind: 'synced', pushed: 1, pulled: false, keptBoth: [] },
       { kind: 'offline', pending: 1, reason: 'down again' },
     ]);
     const scheduler = track(new SyncScheduler(repo, () => true));
