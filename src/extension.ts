@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { AgendaDecorations } from './anchors/agendaDecorations';
 import { AnchorLocator } from './anchors/anchorLocator';
 import { AnchorRefresher } from './anchors/anchorRefresher';
+import type { AgendaThreads } from './comments/agendaThreads';
+import { registerComments } from './comments/registerComments';
+import { UnreadReplies } from './comments/unreadReplies';
 import { FeedbackPrompt } from './commands/feedbackPrompt';
 import { NoteEditors } from './ui/noteEditors';
 import { TakeawayDrafts } from './commands/takeawayDrafts';
@@ -24,6 +27,9 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
   readonly review: Review;
+  /** Agenda items as comment threads, and their unread replies. */
+  readonly threads: AgendaThreads;
+  readonly unreadReplies: UnreadReplies;
 }
 
 /**
@@ -38,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const workspaceRepo = new WorkspaceRepo(settings.git);
   const locator = new AnchorLocator(workspaceRepo);
   const pairing = createPairing(context, directory, log);
-  const views = registerViews(context, directory, locator, report, pairing);
+  const unreadReplies = new UnreadReplies(context.globalState);
+  const views = registerViews(context, directory, locator, report, pairing, unreadReplies);
   const noteEditors = new NoteEditors();
   // While hosting, Live Share could share a notes file opened as an editor: none is opened.
   noteEditors.guardWith(() => pairing.session.isHosting);
@@ -51,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   );
   const drafts = new TakeawayDrafts(context.globalState, directory, noteEditors, report);
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
+  context.subscriptions.push(unreadReplies);
+  const threads = registerComments(context.subscriptions, directory, locator, unreadReplies, pairing.session, log);
 
   context.subscriptions.push(
     log,
@@ -68,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

@@ -12,6 +12,12 @@ import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
 import { FollowUpsNode } from './takeawaysNodes';
 
+/** Unread replies per agenda item (src/comments keeps them; the tree only shows them). */
+export interface ReplyCounts {
+  unreadFor(root: string, itemId: string): number;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
   constructor(
@@ -19,8 +25,17 @@ export class NextSyncTree extends RelationshipTree {
     report: (error: unknown) => void,
     private readonly locator: AnchorLocator,
     private readonly grouping: () => AgendaGrouping,
+    private readonly replyCounts?: ReplyCounts,
   ) {
     super(directory, report);
+    this.countsChanged = replyCounts?.onDidChange(() => this.refresh());
+  }
+
+  private readonly countsChanged: vscode.Disposable | undefined;
+
+  override dispose(): void {
+    this.countsChanged?.dispose();
+    super.dispose();
   }
 
   protected async childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]> {
@@ -41,7 +56,7 @@ export class NextSyncTree extends RelationshipTree {
     const followUps = await relationship.sessions.openActionItems();
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
     const locations = await this.locations(relationship, pending);
-    const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
+    const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }, this.replyCounts?.unreadFor(relationship.root, item.id)));
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
     if (followUps.length > 0) rows.push(new FollowUpsNode(relationship, followUps));
     rows.push(...groupAgenda(relationship, nodes, this.grouping()));
