@@ -9,7 +9,7 @@ import { readyAgreement, type Relationship } from '../notes/relationship';
 import type { ItemReplies } from '../notes/replyStore';
 import { snippetUri } from '../views/snippetProvider';
 import { personName, threadComments, type ThreadPeople } from './threadComments';
-import type { RepliesSeen, UnreadReplies } from './unreadReplies';
+import type { UnreadReplies } from './unreadReplies';
 
 /** Where a thread sits: on the code in this workspace, or on the captured snippet. */
 export type ThreadPlacement = 'code' | 'snippet' | 'gone';
@@ -105,32 +105,41 @@ export class AgendaThreads implements vscode.Disposable {
   }
 
   private async rebuild(): Promise<void> {
-    const wanted = new Set<string>();
-    const seen: RepliesSeen[] = [];
     const hosting = this.isHosting();
+    const read: { relationship: Relationship; people: ThreadPeople; items: readonly AgendaItem[]; replies: Map<string, ItemReplies>; locations: readonly ItemLocation[] }[] = [];
     for (const relationship of await this.directory.relationships()) {
       const agreement = readyAgreement(relationship);
       if (!agreement) continue;
-      const identity = await relationship.repo.identity();
-      const people: ThreadPeople = { myEmail: identity.email, agreement };
+      const people: ThreadPeople = { myEmail: (await relationship.repo.identity()).email, agreement };
       const items = (await relationship.agenda.load()).items;
       const [replies, locations] = await Promise.all([relationship.replies.of(items), hosting ? Promise.resolve([]) : this.locator.locateAll(items)]);
-      const seenItems: RepliesSeen['items'][number][] = [];
-      for (const [index, item] of items.entries()) {
-        const itemReplies = replies.get(item.id) ?? { replies: [], problems: [] };
-        seenItems.push({ item, replies: itemReplies.replies, names: new Map(itemReplies.replies.map((r) => [r.id, r.authorName !== r.author ? r.authorName : personName(r.author, people)])) });
-        if (hosting) continue;
-        wanted.add(key(relationship.root, item.id));
-        this.place(relationship, item, itemReplies, locations[index] ?? { kind: 'elsewhere' }, people);
+      read.push({ relationship, people, items, replies, locations });
+    }
+    // Unread counts first: the thread labels show them.
+    await this.unread.observe(
+      read.map(({ relationship, people, items, replies }) => ({
+        root: relationship.root,
+        myEmail: people.myEmail,
+        items: items.map((item) => {
+          const answers = replies.get(item.id)?.replies ?? [];
+          return { item, replies: answers, names: new Map(answers.map((r) => [r.id, r.authorName !== r.author ? r.authorName : personName(r.author, people)])) };
+        }),
+      })),
+    );
+    const wanted = new Set<string>();
+    if (!hosting) {
+      for (const { relationship, people, items, replies, locations } of read) {
+        for (const [index, item] of items.entries()) {
+          wanted.add(key(relationship.root, item.id));
+          this.place(relationship, item, replies.get(item.id) ?? { replies: [], problems: [] }, locations[index] ?? { kind: 'elsewhere' }, people);
+        }
       }
-      seen.push({ root: relationship.root, myEmail: identity.email, items: seenItems });
     }
     for (const [k, entry] of this.threads) {
       if (wanted.has(k)) continue;
       entry.thread.dispose();
       this.threads.delete(k);
     }
-    await this.unread.observe(seen);
     this.markShownRead();
     this.updated.fire();
   }
