@@ -115,3 +115,14 @@ export function sortReplies(replies: readonly AgendaReply[]): AgendaReply[] {
 export function isReplyBy(reply: AgendaReply, email: string): boolean {
   return email.trim() !== '' && reply.author.toLowerCase() === email.trim().toLowerCase();
 }
+
+/**
+ * The replies as markdown under the question (the Review and its search show them there):
+ * who and when as plain text, then each body as written.
+ */
+export function repliesMarkdown(replies: readonly AgendaReply[]): string {
+  if (replies.length === 0) return '';
+  const plain = (text: string): string => text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+  const blocks = replies.map((reply) => `**${plain(reply.authorName)}** · ${plain(reply.created.slice(0, 10))}${reply.edited ? ' · edited' : ''}\n\n${reply.body}`);
+  return `\n\n---\n\n#### Replies (${replies.length})\n\n${blocks.join('\n\n---\n\n')}`;
+}

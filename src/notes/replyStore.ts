@@ -1,5 +1,6 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { questionTitle, type AgendaItem } from '../core/agendaItem';
+import { AGENDA_FOLDER, questionTitle, type AgendaItem } from '../core/agendaItem';
 import { parseAgendaReply, renderAgendaReply, repliesFolder, replyPath, sortReplies, type AgendaReply } from '../core/agendaReply';
 import type { FrontMatterProblem } from '../core/frontMatter';
 import type { NotesRepo } from './notesRepo';
@@ -25,6 +26,7 @@ const NONE: ItemReplies = { replies: [], problems: [] };
  */
 export class ReplyStore {
   private readonly kept = new Map<string, Promise<ItemReplies>>();
+  private folders: Promise<Set<string>> | undefined;
 
   constructor(private readonly repo: NotesRepo) {
     repo.onDidCommit(() => this.invalidate());
@@ -33,12 +35,32 @@ export class ReplyStore {
   /** Forget what was read (a commit, a pull, a refresh). */
   invalidate(): void {
     this.kept.clear();
+    this.folders = undefined;
   }
 
-  /** The replies of each item, read once until the next commit or pull. */
+  /**
+   * The replies of each item, read once until the next commit or pull. One listing of
+   * `agenda/` tells which items have replies at all, so a large agenda costs one read.
+   */
   async of(items: readonly Pick<AgendaItem, 'id'>[]): Promise<Map<string, ItemReplies>> {
-    const entries = await Promise.all(items.map(async (item) => [item.id, await this.forItem(item.id)] as const));
+    this.folders ??= this.itemFolders().catch((error: unknown) => {
+      this.folders = undefined;
+      throw error;
+    });
+    const folders = await this.folders;
+    const entries = await Promise.all(items.map(async (item) => [item.id, folders.has(item.id) ? await this.forItem(item.id) : NONE] as const));
     return new Map(entries);
+  }
+
+  /** Item ids with a folder under `agenda/` (links are not followed: a clone may be hostile). */
+  private async itemFolders(): Promise<Set<string>> {
+    try {
+      const entries = await fs.readdir(path.join(this.repo.root, AGENDA_FOLDER), { withFileTypes: true });
+      return new Set(entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+      throw error;
+    }
   }
 
   forItem(itemId: string): Promise<ItemReplies> {

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { isReplyBy, newReplyId, parseAgendaReply, renderAgendaReply, replyPath, sortReplies, type AgendaReply } from '../../src/core/agendaReply';
+import type { AgendaItem } from '../../src/core/agendaItem';
+import { searchTextOf } from '../../src/core/reviewFilters';
+import { buildReviewModel, type ReviewSource } from '../../src/core/reviewModel';
+import { ReviewSearchIndex } from '../../src/core/reviewSearch';
 import { displayBody, sameCode, suggestedChanges } from '../../src/core/suggestedChange';
 import { checkNotePath } from '../../src/notes/notesRepo';
 
@@ -83,5 +87,28 @@ describe('core/suggestedChange', () => {
     const shown = displayBody(REPLY.body, 'ts');
     assert.match(shown, /\*\*Suggested change\*\*/);
     assert.ok(shown.includes('```ts\n  return { ...cart, lines };\n```'), shown);
+  });
+});
+
+describe('core/reviewModel with replies', () => {
+  it('shows the replies under the agenda item\'s question, and search finds them', () => {
+    const item: AgendaItem = {
+      id: 'k3m9q2xa',
+      created: '2026-11-18T09:12:00Z',
+      author: 'sam@example.com',
+      status: 'open',
+      tags: [],
+      question: 'Why does the total drift?',
+      anchor: { repository: 'r', dirty: false, path: 'src/cart.ts', range: { startLine: 1, endLine: 2 }, snippet: 'x', contextBefore: [], contextAfter: [] },
+    };
+    const source: ReviewSource = { label: 'Sam with Alex', closed: false, sessions: [], updates: [], agenda: [item], replies: new Map([[item.id, [REPLY, { ...REPLY, id: `${REPLY.id}x`, authorName: 'Sam <b>', body: 'Thanks!', edited: '2026-11-30T00:00:00Z' }]]]), problems: [] };
+    const { model, markdown } = buildReviewModel([source]);
+    const key = model.entries[0]?.key ?? '';
+    const text = markdown.get(key) ?? '';
+    assert.ok(text.startsWith('Why does the total drift?\n\n---\n\n#### Replies (2)\n\n**Alex Chen** · 2026-11-29\n\nMutating `existing` is the bug:'), text);
+    assert.ok(text.includes('**Sam \\<b\\>** · 2026-11-29 · edited\n\nThanks!'), 'names are plain text');
+    const index = new ReviewSearchIndex(model.entries.map((e) => ({ id: e.key, kind: e.kind, title: e.title, text: searchTextOf(e, markdown.get(e.key) ?? '') })));
+    assert.deepEqual(index.search('cart lines').map((hit) => hit.id), [key], 'a word only in a reply finds the item');
+    assert.deepEqual(buildReviewModel([{ ...source, replies: undefined }]).markdown.get(key), 'Why does the total drift?');
   });
 });
