@@ -323,3 +323,23 @@ async function standIn(): Promise<StandInControl> {
   assert.ok(extension, 'the Live Share stand-in is installed in the test instance');
   return (await extension.activate()).control;
 }
+
+describe('Replies in Record Takeaways', () => {
+  let notes: string;
+  beforeEach(async () => {
+    notes = await freshNotesLocation();
+    await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists the thread\'s replies under the discussed item in the session file', async () => {
+    const id = await flag('src/cart.ts', 14, 18, 'Why does the total drift?');
+    await reply(await threadOf(notes, id), 'Keep **cents** as integers.\n\nMore detail here.');
+    const file = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', { relationshipRoot: notes, date: '2026-11-29', participants: [], mode: 'pairing', agendaItemIds: [id] });
+    const text = readFileSync(path.join(notes, file), 'utf8');
+    assert.ok(text.includes(`## Discussed\n- [Why does the total drift?](mentorship:agenda/${id}) · \`src/cart.ts:15\`\n  - Sam Rivera: Keep cents as integers.\n`), text);
+  });
+});
