@@ -107,3 +107,43 @@ describe('Agenda comment threads in the real workbench', function () {
     await page.screenshot({ path: join(wb.runDir, 'comment-thread.png') });
   });
 });
+
+describe('The mentor answers from the sidebar without the repository', function () {
+  let wb;
+  let notes;
+  before(async function () {
+    wb = await openWorkbench({
+      name: 'ui-mentor-',
+      folder: 'mentor-desk',
+      prepare: (runDir) => {
+        notes = makeSampleNotesRepo(join(runDir, 'sample-notes'));
+        execFileSync('git', ['config', 'user.name', 'Alex Chen'], { cwd: notes });
+        execFileSync('git', ['config', 'user.email', 'alex@example.com'], { cwd: notes });
+        return { 'mentorship.notesRepo.path': notes };
+      },
+    });
+  });
+  after(async () => wb?.close());
+
+  it('an item opens on its captured snippet with the thread, and a reply typed there is committed as Alex', async function () {
+    const { page } = wb;
+    await showMentorship(page);
+    const row = page.locator('.pane .monaco-list-row', { hasText: 'Is mutating the existing line here the bug' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    const widget = page.locator('.review-widget', { hasText: 'captured snippet' }).first();
+    await widget.waitFor({ timeout: 60_000 });
+    assert.match(await widget.innerText(), /Is mutating the existing line here the bug/);
+    const folded = widget.locator('.comment-form .review-thread-reply-button');
+    if (await folded.count()) await folded.first().click();
+    await widget.locator('.comment-form .monaco-editor').first().click();
+    await page.keyboard.type('Yes: `existing.quantity += 1` mutates the line the memo compares. Return a new line instead.');
+    if (process.env.MENTORSHIP_SCREENSHOTS) await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'mentor-answers.png') });
+    await widget.locator('.monaco-button', { hasText: /^Reply$/ }).first().click();
+    const item = 'p7w2e5rt';
+    const folder = join(notes, 'agenda', item, 'replies');
+    const written = await eventually('the reply file', async () => readdirSync(folder).find((f) => f.includes('-alex-example-com-')));
+    assert.match(readFileSync(join(folder, written), 'utf8'), /\nauthor: alex@example\.com\nauthor_name: Alex Chen\n[\s\S]*Return a new line instead\.\n$/);
+    await eventually('the reply in the thread', async () => (await widget.innerText()).includes('Return a new line instead.'));
+  });
+});

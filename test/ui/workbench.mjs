@@ -6,10 +6,11 @@ import { launchBrowser, startCodeServer, tempDir, workbenchUrl } from '../../scr
 import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 
 /** `prepare(runDir)` returns the settings to start with (it may create notes repos first). */
-export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {}) {
+export async function openWorkbench({ prepare = () => ({}), name = 'ui-', folder = 'cart-checkout' } = {}) {
   const runDir = tempDir(name);
-  // Named like the sample's repository, so the sample agenda items find their code.
-  const workspace = makeSampleWorkspace(join(runDir, 'cart-checkout'));
+  // Named like the sample's repository, so the sample agenda items find their code (another
+  // name stands for a machine without that repository: the mentor's).
+  const workspace = makeSampleWorkspace(join(runDir, folder));
   const settings = prepare(runDir);
   const logs = [];
   const server = await startCodeServer({ runDir, settings, log: (l) => logs.push(l) });
