@@ -24,6 +24,9 @@ export class UnreadReplies implements vscode.Disposable {
   private readonly announced = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly announcing = new vscode.EventEmitter<string>();
+  /** The text of each "who replied to what" notification, as shown (tests listen to it). */
+  readonly onDidAnnounce = this.announcing.event;
 
   constructor(private readonly state: vscode.Memento) {}
 
@@ -114,12 +117,15 @@ export class UnreadReplies implements vscode.Disposable {
     const items = new Set(fresh.map((f) => `${f.root}\0${f.item.id}`));
     const who = people.length === 1 ? people[0] : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
     const what = items.size === 1 ? `"${questionTitle(first.item.question, 60)}"` : `"${questionTitle(first.item.question, 40)}" and ${items.size - 1} more agenda item${items.size === 2 ? '' : 's'}`;
-    const choice = await vscode.window.showInformationMessage(`${who} replied to ${what}.`, 'Show');
+    const message = `${who} replied to ${what}.`;
+    this.announcing.fire(message);
+    const choice = await vscode.window.showInformationMessage(message, 'Show');
     if (choice === 'Show') await vscode.commands.executeCommand(COMMANDS.openAgendaItem, first.root, first.item.id);
   }
 
   dispose(): void {
     this.changed.dispose();
+    this.announcing.dispose();
   }
 }
 

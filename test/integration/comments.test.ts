@@ -279,7 +279,12 @@ describe('Replies between the mentee and the mentor clones', () => {
     assert.equal((await mentorRel.sync.syncNow()).kind, 'synced');
     assert.equal(api.unreadReplies.unreadFor(mentee, id), 0, 'nothing unread before the sync');
 
+    const announced: string[] = [];
+    const listening = api.unreadReplies.onDidAnnounce((message) => announced.push(message));
     assert.equal((await menteeRel.sync.syncNow()).kind, 'synced');
+    await eventually('the notification', () => announced.length > 0);
+    listening.dispose();
+    assert.deepEqual(announced, ['Alex Chen replied to "Why does the total drift?".'], 'one notification names who replied to what');
     const pulled = path.join(mentee, path.relative(mentor, file));
     assert.ok(existsSync(pulled), 'the reply file came with the sync');
     const seen = await threadOf(mentee, id, (e) => e.thread.comments.length === 2);
