@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { questionTitle } from '../core/agendaItem';
+import { replySummary } from '../core/agendaReply';
 import { renderAgreement, roleOf, type Agreement, type MentorshipRole } from '../core/agreement';
 import { UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
 import { isoDate } from '../core/ids';
@@ -53,7 +54,7 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
     const where = locations[index];
     const line = where?.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : item.anchor.range.startLine + 1;
     // The thread's replies under the item: what was said between syncs goes into the record.
-    const said = (replies.get(item.id)?.replies ?? []).map((reply) => `${reply.authorName}: ${questionTitle(reply.body, 100)}`);
+    const said = (replies.get(item.id)?.replies ?? []).map((reply) => `${reply.authorName}: ${replySummary(reply.body)}`);
     return { id: item.id, title: questionTitle(item.question, 80), where: `${where?.kind === 'here' ? where.location.path : item.anchor.path}:${line}`, ...(said.length ? { replies: said } : {}) };
   });
   const file = await relationship.sessions.create(facts, discussed);

@@ -1,4 +1,4 @@
-import { AGENDA_FOLDER } from './agendaItem';
+import { AGENDA_FOLDER, questionTitle } from './agendaItem';
 import { parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
 
 /**
@@ -125,4 +125,17 @@ export function repliesMarkdown(replies: readonly AgendaReply[]): string {
   const plain = (text: string): string => text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
   const blocks = replies.map((reply) => `**${plain(reply.authorName)}** · ${plain(reply.created.slice(0, 10))}${reply.edited ? ' · edited' : ''}\n\n${reply.body}`);
   return `\n\n---\n\n#### Replies (${replies.length})\n\n${blocks.join('\n\n---\n\n')}`;
+}
+
+/** One line for lists (Record Takeaways): the first line of prose, or that it suggests a change. */
+export function replySummary(body: string, max = 100): string {
+  let inFence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^ {0,3}(`{3,}|~{3,})/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (!inFence && line.trim()) return questionTitle(line, max);
+  }
+  return /^ {0,3}(`{3,}|~{3,})[ \t]*suggestion[ \t]*$/m.test(body) ? '(suggested a change)' : '(code only)';
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isReplyBy, newReplyId, parseAgendaReply, renderAgendaReply, replyPath, sortReplies, type AgendaReply } from '../../src/core/agendaReply';
+import { isReplyBy, newReplyId, replySummary, parseAgendaReply, renderAgendaReply, replyPath, sortReplies, type AgendaReply } from '../../src/core/agendaReply';
 import type { AgendaItem } from '../../src/core/agendaItem';
 import { searchTextOf } from '../../src/core/reviewFilters';
 import { buildReviewModel, type ReviewSource } from '../../src/core/reviewModel';
@@ -58,6 +58,13 @@ describe('core/agendaReply', () => {
     const wrongType = parseAgendaReply('---\nitem: abc\nauthor:\n  - a\ncreated: 2026-11-29T00:00:00Z\n---\nx', name);
     assert.ok(!wrongType.ok);
     assert.equal(wrongType.problem.line, 3, 'the line of the bad key');
+  });
+
+  it('summarizes a reply in one line of prose, skipping code', () => {
+    assert.equal(replySummary('  \n**Keep** cents as `integers`.\nMore.'), 'Keep cents as integers.');
+    assert.equal(replySummary('```suggestion\nconst a = 1;\n```\n\nThis reads better.'), 'This reads better.');
+    assert.equal(replySummary('```suggestion\nconst a = 1;\n```'), '(suggested a change)');
+    assert.equal(replySummary('```ts\nx\n```'), '(code only)');
   });
 
   it('sorts replies by time and tells one own reply by email, without case', () => {
