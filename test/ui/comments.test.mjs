@@ -94,7 +94,7 @@ describe('Agenda comment threads in the real workbench', function () {
     await replyBox.click();
     await page.keyboard.type('Thanks, I will derive it.');
     await widget.locator('.monaco-button', { hasText: /^Reply$/ }).first().click();
-    const written = await eventually('the reply file', async () => readdirSync(join(notes, REPLIES)).find((f) => f.includes('-sam-example-com-')));
+    const written = await eventually('the reply file', async () => readdirSync(join(notes, REPLIES)).find((f) => f.includes('-sam-example-com-') && f.endsWith('.md')));
     assert.match(readFileSync(join(notes, REPLIES, written), 'utf8'), /\nauthor: sam@example\.com\n[\s\S]*\n---\n\nThanks, I will derive it\.\n$/);
     // The file is written first, then committed: one commit holding only that file.
     const subject = await eventually('the reply commit', async () => {
@@ -142,7 +142,7 @@ describe('The mentor answers from the sidebar without the repository', function 
     await widget.locator('.monaco-button', { hasText: /^Reply$/ }).first().click();
     const item = 'p7w2e5rt';
     const folder = join(notes, 'agenda', item, 'replies');
-    const written = await eventually('the reply file', async () => readdirSync(folder).find((f) => f.includes('-alex-example-com-')));
+    const written = await eventually('the reply file', async () => readdirSync(folder).find((f) => f.includes('-alex-example-com-') && f.endsWith('.md')));
     assert.match(readFileSync(join(folder, written), 'utf8'), /\nauthor: alex@example\.com\nauthor_name: Alex Chen\n[\s\S]*Return a new line instead\.\n$/);
     await eventually('the reply in the thread', async () => (await widget.innerText()).includes('Return a new line instead.'));
   });
