@@ -44,7 +44,20 @@ export const COMMANDS = {
   reviewAgreement: 'mentorship.reviewAgreement',
   completeActionItem: 'mentorship.completeActionItem',
   compareConflictCopy: 'mentorship.compareConflictCopy',
+  // Agenda items as comment threads (src/comments).
+  replyToAgendaItem: 'mentorship.replyToAgendaItem',
+  editAgendaReply: 'mentorship.editAgendaReply',
+  saveAgendaReply: 'mentorship.saveAgendaReply',
+  cancelAgendaReplyEdit: 'mentorship.cancelAgendaReplyEdit',
+  deleteAgendaReply: 'mentorship.deleteAgendaReply',
+  applySuggestedChange: 'mentorship.applySuggestedChange',
+  markThreadDiscussed: 'mentorship.markThreadDiscussed',
+  resolveThread: 'mentorship.resolveThread',
+  reopenThread: 'mentorship.reopenThread',
 } as const;
+
+/** The comment controller of agenda-item threads (`commentController == …` in package.json). */
+export const COMMENT_CONTROLLER = 'mentorship.agenda';
 
 export const CONTEXT_KEYS = {
   pairingActive: 'mentorship.pairingActive',
@@ -66,6 +79,8 @@ export const STATE_KEYS = {
   feedbackReminders: 'mentorship.feedbackReminders',
   takeawayDrafts: 'mentorship.takeawayDrafts',
   warnedShareExternalFiles: 'mentorship.warnedShareExternalFiles',
+  /** Per notes repo root: the reply ids this user has seen (unread counts, not notes). */
+  seenReplies: 'mentorship.seenReplies',
 } as const;
 
 export const SETTINGS = {

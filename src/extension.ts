@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { AgendaDecorations } from './anchors/agendaDecorations';
 import { AnchorLocator } from './anchors/anchorLocator';
 import { AnchorRefresher } from './anchors/anchorRefresher';
+import type { AgendaThreads } from './comments/agendaThreads';
+import { registerComments } from './comments/registerComments';
+import { UnreadReplies } from './comments/unreadReplies';
 import { FeedbackPrompt } from './commands/feedbackPrompt';
 import { NoteEditors } from './ui/noteEditors';
 import { TakeawayDrafts } from './commands/takeawayDrafts';
@@ -27,6 +30,9 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairing
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
   readonly review: Review;
+  /** Agenda items as comment threads, and their unread replies. */
+  readonly threads: AgendaThreads;
+  readonly unreadReplies: UnreadReplies;
 }
 
 /**
@@ -41,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
   const workspaceRepo = new WorkspaceRepo(settings.git);
   const locator = new AnchorLocator(workspaceRepo);
   const pairing = createPairing(context, directory, log);
+  const unreadReplies = new UnreadReplies(context.globalState);
   const anchorRefresher = new AnchorRefresher(locator);
-  const views = registerViews(context, directory, locator, report, pairing, anchorRefresher.onDidChangeCode);
+  const views = registerViews(context, directory, locator, report, pairing, anchorRefresher.onDidChangeCode, unreadReplies);
   // The other person's invitations are pulled in only while someone looks at the Pairing view.
   const pairingShown = (visible: boolean): void => {
     pairing.watcher.setVisible(visible);
@@ -61,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
   );
   const drafts = new TakeawayDrafts(context.globalState, directory, noteEditors, report);
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
+  context.subscriptions.push(unreadReplies);
+  const threads = registerComments(context.subscriptions, directory, locator, unreadReplies, pairing.session, log);
 
   context.subscriptions.push(
     // Stops the background sync timers and pending announcements, silently: no reload and no
@@ -85,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

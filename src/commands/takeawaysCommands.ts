@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { questionTitle } from '../core/agendaItem';
+import { replySummary } from '../core/agendaReply';
 import { renderAgreement, roleOf, type Agreement, type MentorshipRole } from '../core/agreement';
 import { UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
 import { isoDate } from '../core/ids';
@@ -48,10 +49,13 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
   };
   const covered = agenda.items.filter((item) => facts.agendaItemIds.includes(item.id));
   const locations = await deps.locator.locateAll(covered);
+  const replies = await relationship.replies.of(covered);
   const discussed: DiscussedItem[] = covered.map((item, index) => {
     const where = locations[index];
     const line = where?.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : item.anchor.range.startLine + 1;
-    return { id: item.id, title: questionTitle(item.question, 80), where: `${where?.kind === 'here' ? where.location.path : item.anchor.path}:${line}` };
+    // The thread's replies under the item: what was said between syncs goes into the record.
+    const said = (replies.get(item.id)?.replies ?? []).map((reply) => `${reply.authorName}: ${replySummary(reply.body)}`);
+    return { id: item.id, title: questionTitle(item.question, 80), where: `${where?.kind === 'here' ? where.location.path : item.anchor.path}:${line}`, ...(said.length ? { replies: said } : {}) };
   });
   const file = await relationship.sessions.create(facts, discussed);
   for (const item of covered.filter((i) => i.status === 'open')) {
@@ -73,8 +77,13 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
 async function pickCoveredItems(relationship: Relationship): Promise<string[] | undefined> {
   const open = (await relationship.agenda.load()).items.filter((item) => item.status !== 'resolved');
   if (open.length === 0) return [];
+  const replies = await relationship.replies.of(open);
+  const count = (id: string): string => {
+    const n = replies.get(id)?.replies.length ?? 0;
+    return n > 0 ? ` · ${n} repl${n === 1 ? 'y' : 'ies'}` : '';
+  };
   const picked = await vscode.window.showQuickPick(
-    open.map((item) => ({ label: questionTitle(item.question, 80), description: `${item.anchor.path}:${item.anchor.range.startLine + 1}`, id: item.id })),
+    open.map((item) => ({ label: questionTitle(item.question, 80), description: `${item.anchor.path}:${item.anchor.range.startLine + 1}${count(item.id)}`, id: item.id })),
     { title: 'Record Takeaways', placeHolder: 'Which agenda items did you cover? (none is fine)', canPickMany: true, ignoreFocusOut: true },
   );
   return picked?.map((item) => item.id);

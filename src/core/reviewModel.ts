@@ -1,4 +1,5 @@
 import { questionTitle, type AgendaItem } from './agendaItem';
+import { repliesMarkdown, type AgendaReply } from './agendaReply';
 import { UPDATE_SECTIONS, type AsyncUpdate } from './asyncUpdate';
 import type { ReviewActionItem, ReviewEntry, ReviewModel, ReviewProblem, ReviewRelationship, ReviewSession } from './reviewProtocol';
 
@@ -19,6 +20,8 @@ export interface ReviewSource {
   readonly sessions: readonly { readonly file: string; readonly session: SessionRecord }[];
   readonly updates: readonly { readonly file: string; readonly update: AsyncUpdate }[];
   readonly agenda: readonly AgendaItem[];
+  /** Replies in each agenda item's thread (by item id), oldest first. */
+  readonly replies?: ReadonlyMap<string, readonly AgendaReply[]>;
   readonly problems: readonly { readonly file: string; readonly reason: string }[];
 }
 
@@ -65,7 +68,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
         status: item.status,
         where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
       });
-      markdown.set(`${key}:agenda:${item.id}`, () => item.question);
+      markdown.set(`${key}:agenda:${item.id}`, () => item.question + repliesMarkdown(source.replies?.get(item.id) ?? []));
     }
     for (const problem of source.problems) problems.push({ relationship: key, file: problem.file, reason: problem.reason });
   });

@@ -190,6 +190,8 @@ export interface DiscussedItem {
   readonly title: string;
   /** Where the code is: `path:line`, shown as the link text. */
   readonly where?: string;
+  /** The thread's replies, one line each ("Alex Chen: first line"), listed under the item. */
+  readonly replies?: readonly string[];
 }
 
 /** A new session file from the session routine, prefilled with what is known. */
@@ -214,7 +216,9 @@ export function renderSessionTemplate(facts: SessionFacts, followUps: readonly F
       : ['_No open action items from earlier sessions._']),
     '',
     '## Discussed',
-    ...(discussed.length ? discussed.map((d) => `- [${escapeLinkText(d.title)}](mentorship:agenda/${d.id})${d.where ? ` · \`${d.where}\`` : ''}`) : ['_What came up?_']),
+    ...(discussed.length
+      ? discussed.flatMap((d) => [`- [${escapeLinkText(d.title)}](mentorship:agenda/${d.id})${d.where ? ` · \`${d.where}\`` : ''}`, ...(d.replies ?? []).map((line) => `  - ${line}`)])
+      : ['_What came up?_']),
     '',
     '## Takeaways',
     '- ',

@@ -3,6 +3,7 @@ import { AGREEMENT_FILE, parseAgreement, relationshipLabel, type Agreement } fro
 import type { FrontMatterProblem } from '../core/frontMatter';
 import { AgendaStore } from './agendaStore';
 import type { NotesRepo } from './notesRepo';
+import { ReplyStore } from './replyStore';
 import { SessionStore } from './sessionStore';
 import type { SyncScheduler } from './syncScheduler';
 
@@ -17,6 +18,8 @@ export class Relationship {
   private agreementState: AgreementState = { kind: 'missing' };
   readonly agenda: AgendaStore;
   readonly sessions: SessionStore;
+  /** Replies in the agenda items' comment threads. */
+  readonly replies: ReplyStore;
 
   constructor(
     readonly repo: NotesRepo,
@@ -24,11 +27,13 @@ export class Relationship {
   ) {
     this.agenda = new AgendaStore(repo);
     this.sessions = new SessionStore(repo);
+    this.replies = new ReplyStore(repo);
     // A sync may have pulled the other person's notes.
     sync.onDidChange((state) => {
       if (state.kind === 'synced') {
         this.agenda.invalidate();
         this.sessions.invalidate();
+        this.replies.invalidate();
       }
     });
   }
@@ -49,6 +54,7 @@ export class Relationship {
   async reload(): Promise<AgreementState> {
     this.agenda.invalidate();
     this.sessions.invalidate();
+    this.replies.invalidate();
     const text = await this.repo.readFile(AGREEMENT_FILE);
     if (text === undefined) {
       this.agreementState = { kind: 'missing' };

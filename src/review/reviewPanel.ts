@@ -238,6 +238,7 @@ export class ReviewPanel implements vscode.Disposable {
     const sources: ReviewSource[] = await Promise.all(
       relationships.map(async (relationship) => {
         const [snapshot, agenda] = await Promise.all([relationship.sessions.load(), relationship.agenda.load()]);
+        const replies = await relationship.replies.of(agenda.items);
         const agreement = relationship.agreement.kind === 'ready' ? relationship.agreement.agreement : undefined;
         const relative = (file: string): string => (path.isAbsolute(file) ? path.relative(relationship.root, file).split(path.sep).join('/') : file);
         return {
@@ -247,7 +248,8 @@ export class ReviewPanel implements vscode.Disposable {
           sessions: snapshot.sessions,
           updates: snapshot.updates,
           agenda: agenda.items,
-          problems: [...snapshot.problems, ...agenda.problems].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
+          replies: new Map([...replies].map(([id, found]) => [id, found.replies])),
+          problems: [...snapshot.problems, ...agenda.problems, ...[...replies.values()].flatMap((found) => found.problems)].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
         };
       }),
     );

@@ -17,6 +17,7 @@ export class AgendaItemNode extends vscode.TreeItem {
     readonly relationship: Relationship,
     readonly item: AgendaItem,
     readonly where: RowLocation,
+    unreadReplies = 0,
   ) {
     super(questionTitle(item.question), vscode.TreeItemCollapsibleState.None);
     this.id = `agenda:${relationship.root}:${item.id}`;
@@ -28,6 +29,7 @@ export class AgendaItemNode extends vscode.TreeItem {
     const state = where.kind === 'here' ? where.location.status : where.kind === 'locating' ? 'locating…' : 'snippet only';
     const parts = [`${file}:${line}`, state];
     if (item.status === 'discussed') parts.push('discussed');
+    if (unreadReplies > 0) parts.push(`${unreadReplies} unread repl${unreadReplies === 1 ? 'y' : 'ies'}`);
     this.description = parts.join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(item.question);

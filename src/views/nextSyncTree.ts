@@ -13,6 +13,12 @@ import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
 import { FollowUpsNode } from './takeawaysNodes';
 
+/** Unread replies per agenda item (src/comments keeps them; the tree only shows them). */
+export interface ReplyCounts {
+  unreadFor(root: string, itemId: string): number;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
   constructor(
@@ -21,10 +27,12 @@ export class NextSyncTree extends RelationshipTree {
     private readonly locator: AnchorLocator,
     private readonly grouping: () => AgendaGrouping,
     codeChanged: Event<void>,
+    private readonly replyCounts?: ReplyCounts,
   ) {
     super(directory, report);
     // Saves, focus and git moves can move the code under the anchors: only this tree shows where.
     this.subscriptions.push(codeChanged(() => this.refresh()));
+    if (replyCounts) this.subscriptions.push(replyCounts.onDidChange(() => this.refresh()));
   }
 
   protected async childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]> {
@@ -45,7 +53,7 @@ export class NextSyncTree extends RelationshipTree {
     const followUps = await relationship.sessions.openActionItems();
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
     const locations = await this.locations(relationship, pending);
-    const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
+    const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }, this.replyCounts?.unreadFor(relationship.root, item.id)));
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
     if (followUps.length > 0) rows.push(new FollowUpsNode(relationship, followUps));
     rows.push(...groupAgenda(relationship, nodes, this.grouping()));

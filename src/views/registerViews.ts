@@ -5,7 +5,7 @@ import type { Event } from '../core/emitter';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { AgendaDragAndDrop } from './agendaDragAndDrop';
 import { AGENDA_GROUPINGS, type AgendaGrouping } from './agendaGrouping';
-import { NextSyncTree } from './nextSyncTree';
+import { NextSyncTree, type ReplyCounts } from './nextSyncTree';
 import type { Pairing } from '../pairing/pairing';
 import { PairingTree } from './pairingTree';
 import { SNIPPET_SCHEME, SnippetProvider } from './snippetProvider';
@@ -31,6 +31,7 @@ export function registerViews(
   report: (error: unknown) => void,
   pairing: Pick<Pairing, 'session' | 'board' | 'choice'>,
   codeChanged: Event<void>,
+  replies?: ReplyCounts & { readonly total: number },
 ): MentorshipViews {
   const grouping = (): AgendaGrouping => {
     const saved = context.globalState.get<string>(STATE_KEYS.agendaGrouping);
@@ -44,7 +45,7 @@ export function registerViews(
   // Context keys are free to set; this is not I/O.
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.agendaGrouping, grouping());
 
-  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping, codeChanged), pairing: new PairingTree(directory, report, pairing.session, pairing.board, pairing.choice), takeaways: new TakeawaysTree(directory, report) };
+  const trees = { nextSync: new NextSyncTree(directory, report, locator, grouping, codeChanged, replies), pairing: new PairingTree(directory, report, pairing.session, pairing.board, pairing.choice), takeaways: new TakeawaysTree(directory, report) };
   const agendaDragAndDrop = new AgendaDragAndDrop(report);
   const nextSyncView = vscode.window.createTreeView(VIEWS.nextSync, {
     treeDataProvider: trees.nextSync,
@@ -76,7 +77,8 @@ export function registerViews(
       }
     }),
     directory.onDidChangeRelationships(() => void updateContextKeys(directory)),
-    directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView)),
+    directory.onDidChange(() => void updateAgendaBadge(directory, nextSyncView, replies)),
+    ...(replies ? [replies.onDidChange(() => void updateAgendaBadge(directory, nextSyncView, replies))] : []),
   );
   return {
     trees,
@@ -105,13 +107,19 @@ export function registerViews(
 const REVEAL_ATTEMPTS = 5;
 const REVEAL_RETRY_MS = 150;
 
-/** The count of open agenda items, as a badge on the Next Sync view. */
-async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.TreeView<vscode.TreeItem>): Promise<void> {
+/**
+ * The Next Sync view's badge (shown on the Activity Bar): unread replies while there are any,
+ * as a pull request's unread comments; otherwise the count of open agenda items.
+ */
+async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.TreeView<vscode.TreeItem>, replies?: { readonly total: number }): Promise<void> {
   let open = 0;
   for (const relationship of await directory.relationships()) {
     open += (await relationship.agenda.load()).items.filter((item) => item.status === 'open').length;
   }
-  view.badge = open > 0 ? { value: open, tooltip: `${open} open agenda item${open === 1 ? '' : 's'} for the next sync` } : undefined;
+  const openText = `${open} open agenda item${open === 1 ? '' : 's'} for the next sync`;
+  const unread = replies?.total ?? 0;
+  if (unread > 0) view.badge = { value: unread, tooltip: `${unread} unread repl${unread === 1 ? 'y' : 'ies'} on the agenda · ${openText}` };
+  else view.badge = open > 0 ? { value: open, tooltip: openText } : undefined;
 }
 
 async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {

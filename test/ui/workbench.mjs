@@ -7,12 +7,14 @@ import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 
 /**
  * `prepare(runDir)` returns the settings to start with (it may create notes repos first);
+ * `folder` names the sample workspace (another name stands for a machine without that repository);
  * `extensions` are unpacked extension folders installed first (the stand-ins).
  */
-export async function openWorkbench({ prepare = () => ({}), name = 'ui-', extensions = [] } = {}) {
+export async function openWorkbench({ prepare = () => ({}), name = 'ui-', extensions = [], folder = 'cart-checkout' } = {}) {
   const runDir = tempDir(name);
-  // Named like the sample's repository, so the sample agenda items find their code.
-  const workspace = makeSampleWorkspace(join(runDir, 'cart-checkout'));
+  // Named like the sample's repository, so the sample agenda items find their code (another
+  // name stands for a machine without that repository: the mentor's).
+  const workspace = makeSampleWorkspace(join(runDir, folder));
   const settings = prepare(runDir);
   const logs = [];
   const server = await startCodeServer({ runDir, settings, extensions, log: (l) => logs.push(l) });
