@@ -19,7 +19,7 @@ function tsFiles(dir) {
 // Libraries the extension needs only once it does something (git, YAML, diffs, atomic writes):
 // each is its own file in dist/vendor/, required on first use, so activation loads only the
 // small host bundle.
-const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode'];
+const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode', 'ical-generator'];
 // `from` is where the requiring bundle lives relative to dist/ ('' for dist/, '../' for a subfolder).
 const lazyVendorsFrom = (from) => ({
   name: 'lazy-vendors',

@@ -44,6 +44,9 @@ export const COMMANDS = {
   reviewAgreement: 'mentorship.reviewAgreement',
   completeActionItem: 'mentorship.completeActionItem',
   compareConflictCopy: 'mentorship.compareConflictCopy',
+  // The rhythm of a mentorship (src/schedule).
+  scheduleNextSync: 'mentorship.scheduleNextSync',
+  addToCalendar: 'mentorship.addToCalendar',
 } as const;
 
 export const CONTEXT_KEYS = {
@@ -58,6 +61,7 @@ export const STATE_KEYS = {
   feedbackReminders: 'mentorship.feedbackReminders',
   takeawayDrafts: 'mentorship.takeawayDrafts',
   warnedShareExternalFiles: 'mentorship.warnedShareExternalFiles',
+  rhythmNudgesShown: 'mentorship.rhythmNudgesShown',
 } as const;
 
 export const SETTINGS = {
@@ -70,4 +74,5 @@ export const SETTINGS = {
   feedbackReminderHours: 'feedback.reminderDelayHours',
   guestAccess: 'pairing.guestAccess',
   invitationPollSeconds: 'pairing.invitationPollSeconds',
+  scheduleReminderHours: 'schedule.reminderHours',
 } as const;

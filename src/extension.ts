@@ -14,6 +14,7 @@ import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
 import { createReview, type Review } from './review/review';
 import { registerViews, type MentorshipViews } from './views/registerViews';
+import { registerSchedule, type Schedule } from './schedule/registerSchedule';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
 /** What the extension hands to its integration tests and to other extensions. */
@@ -24,6 +25,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
   readonly review: Review;
+  readonly schedule: Schedule;
 }
 
 /**
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   );
   const drafts = new TakeawayDrafts(context.globalState, directory, noteEditors, report);
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
+  const schedule = registerSchedule(context, directory, log);
 
   context.subscriptions.push(
     log,
@@ -68,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, schedule, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

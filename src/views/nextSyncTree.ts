@@ -11,6 +11,7 @@ import { groupAgenda, type AgendaGrouping } from './agendaGrouping';
 import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
 import { FollowUpsNode } from './takeawaysNodes';
+import { nextSyncDateRows } from '../schedule/nextSyncRows';
 
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
@@ -42,7 +43,12 @@ export class NextSyncTree extends RelationshipTree {
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
     const locations = await this.locations(relationship, pending);
     const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
+    // A scheduled next sync heads the view; "Schedule Next Sync…" follows the agreement (src/schedule).
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
+    for (const row of await nextSyncDateRows(relationship, pending.length)) {
+      if (row.contextValue === 'nextSyncDate') rows.unshift(row);
+      else rows.push(row);
+    }
     if (followUps.length > 0) rows.push(new FollowUpsNode(relationship, followUps));
     rows.push(...groupAgenda(relationship, nodes, this.grouping()));
     if (nodes.length === 0) {
