@@ -6,6 +6,7 @@ export const VIEWS = {
   nextSync: 'mentorship.nextSync',
   pairing: 'mentorship.pairing',
   takeaways: 'mentorship.takeaways',
+  program: 'mentorship.program',
 } as const;
 
 export const COMMANDS = {
@@ -47,12 +48,19 @@ export const COMMANDS = {
   // The rhythm of a mentorship (src/schedule).
   scheduleNextSync: 'mentorship.scheduleNextSync',
   addToCalendar: 'mentorship.addToCalendar',
+  // The champion's program view (src/program).
+  setProgramConsent: 'mentorship.setProgramConsent',
+  publishProgramSummary: 'mentorship.publishProgramSummary',
+  postProgramUpdate: 'mentorship.postProgramUpdate',
+  openProgramCharts: 'mentorship.openProgramCharts',
+  syncProgram: 'mentorship.syncProgram',
 } as const;
 
 export const CONTEXT_KEYS = {
   pairingActive: 'mentorship.pairingActive',
   hasRelationship: 'mentorship.hasRelationship',
   agendaGrouping: 'mentorship.agendaGrouping',
+  hasProgramRepo: 'mentorship.hasProgramRepo',
 } as const;
 
 /** Keys of the extension's global state (view preferences, not notes). */
@@ -75,4 +83,5 @@ export const SETTINGS = {
   guestAccess: 'pairing.guestAccess',
   invitationPollSeconds: 'pairing.invitationPollSeconds',
   scheduleReminderHours: 'schedule.reminderHours',
+  programRepoPath: 'program.repoPath',
 } as const;

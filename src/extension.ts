@@ -15,6 +15,7 @@ import { createPairing, type Pairing } from './pairing/pairing';
 import { createReview, type Review } from './review/review';
 import { registerViews, type MentorshipViews } from './views/registerViews';
 import { registerSchedule, type Schedule } from './schedule/registerSchedule';
+import { registerProgram, type Program } from './program/registerProgram';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
 /** What the extension hands to its integration tests and to other extensions. */
@@ -26,6 +27,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly pairing: Pairing;
   readonly review: Review;
   readonly schedule: Schedule;
+  readonly program: Program;
 }
 
 /**
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const drafts = new TakeawayDrafts(context.globalState, directory, noteEditors, report);
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
   const schedule = registerSchedule(context, directory, log);
+  const program = registerProgram(context, directory, () => settings.git, log);
 
   context.subscriptions.push(
     log,
@@ -71,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, pairing, review, schedule, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, schedule, program, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {
