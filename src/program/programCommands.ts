@@ -14,9 +14,6 @@ import type { ProgramSource } from './programSource';
 /** Shows the exact text that would leave the notes repo; true only when the person agrees. */
 export type ConfirmPublish = (title: string, exactContent: string, action: string) => Thenable<boolean>;
 
-export const confirmWithModal: ConfirmPublish = async (title, exactContent, action) =>
-  (await vscode.window.showInformationMessage(title, { modal: true, detail: exactContent }, action)) === action;
-
 export interface ProgramDependencies {
   readonly directory: MentorshipDirectory;
   readonly program: ProgramSource;

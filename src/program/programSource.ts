@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { programLocationProblem } from '../core/programLocation';
-import { COMMANDS, CONTEXT_KEYS, SETTINGS } from '../constants';
+import { COMMANDS, SETTINGS } from '../constants';
 import type { GitOptions } from '../notes/git';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import { ActionableError } from '../ui/actionableError';
+import type { FixAction } from '../ui/actionableError';
 import { ProgramRepo, type ProgramSnapshot } from './programRepo';
 
 /**
@@ -20,10 +20,10 @@ export class ProgramSource implements vscode.Disposable {
   constructor(
     private readonly directory: MentorshipDirectory,
     private readonly git: () => GitOptions,
-  ) {
-    // Context keys cost no I/O: the Program view shows only for someone with a program repo.
-    void this.updateContextKey();
-  }
+    // The host's ActionableError: this file is bundled into a lazy chunk with its own copies of
+    // classes, and the host's error boundary recognizes its own class only.
+    private readonly actionable: (message: string, actions: readonly FixAction[]) => Error,
+  ) {}
 
   /** The configured path, or undefined when there is no program repo. */
   configuredPath(): string | undefined {
@@ -43,12 +43,12 @@ export class ProgramSource implements vscode.Disposable {
   async repo(): Promise<ProgramRepo> {
     const root = this.configuredPath();
     if (!root) {
-      throw new ActionableError('No program repo is set. A program champion shares a private git repo; clone it and set "mentorship.program.repoPath" to its folder.', [
+      throw this.actionable('No program repo is set. A program champion shares a private git repo; clone it and set "mentorship.program.repoPath" to its folder.', [
         { title: 'Open Settings', command: 'workbench.action.openSettings', args: [`mentorship.${SETTINGS.programRepoPath}`] },
       ]);
     }
     const problem = await this.problem();
-    if (problem) throw new ActionableError(problem, [{ title: 'Open Settings', command: 'workbench.action.openSettings', args: [`mentorship.${SETTINGS.programRepoPath}`] }]);
+    if (problem) throw this.actionable(problem, [{ title: 'Open Settings', command: 'workbench.action.openSettings', args: [`mentorship.${SETTINGS.programRepoPath}`] }]);
     if (this.opened?.root !== root) {
       const repo = ProgramRepo.open(root, this.git());
       this.opened = { root, repo };
@@ -72,12 +72,7 @@ export class ProgramSource implements vscode.Disposable {
   reload(): void {
     this.snapshot = undefined;
     if (this.opened && this.opened.root !== this.configuredPath()) this.opened = undefined;
-    void this.updateContextKey();
     this.changed.fire();
-  }
-
-  private async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasProgramRepo, this.configuredPath() !== undefined);
   }
 
   dispose(): void {

@@ -1,86 +1,97 @@
 import * as vscode from 'vscode';
-import { UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
-import { isoDate } from '../core/ids';
-import { COMMANDS, SETTINGS, VIEWS } from '../constants';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from '../constants';
 import type { GitOptions } from '../notes/git';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
-import { scheduleClock } from '../schedule/scheduleClock';
 import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
-import { confirmWithModal, publishSummary, setProgramConsent, type ConfirmPublish, type ProgramDependencies } from './programCommands';
-import { ProgramPanel } from './programPanel';
-import { ProgramSource } from './programSource';
-import { ProgramTree } from './programTree';
+import { scheduleClock } from '../schedule/scheduleClock';
+import { ActionableError } from '../ui/actionableError';
+import type { ConfirmPublish } from './programCommands';
+import type { ProgramFeature } from './programFeature';
+
+/** The person sees the exact text that would leave the notes repo; true only when they agree. */
+const confirmWithModal: ConfirmPublish = async (title, exactContent, action) =>
+  (await vscode.window.showInformationMessage(title, { modal: true, detail: exactContent }, action)) === action;
+
+type ProgramFeatureModule = typeof import('./programFeature');
 
 /** What the champion's features hand to the tests (through the extension's API). */
 export interface Program {
-  readonly source: ProgramSource;
-  readonly tree: ProgramTree;
-  readonly panel: ProgramPanel;
+  readonly tree: vscode.TreeDataProvider<vscode.TreeItem>;
+  /** The charts page as last rendered, if open. */
+  readonly chartsHtml: string | undefined;
   /** Replaces the modal that shows a summary before it is published (tests record it). */
   useConfirm(confirm: ConfirmPublish): void;
+}
+
+const PROGRAM_COMMANDS = [COMMANDS.setProgramConsent, COMMANDS.publishProgramSummary, COMMANDS.openProgramCharts, COMMANDS.syncProgram, COMMANDS.postProgramUpdate];
+
+/** The Program view's rows, from the feature once it is loaded (the view asks only when shown). */
+class LazyProgramTree implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly feature: () => ProgramFeature) {}
+
+  /** Called once the feature exists, to pass its changes on. */
+  follow(feature: ProgramFeature): vscode.Disposable {
+    return feature.tree.onDidChangeTreeData((node) => this.changed.fire(node));
+  }
+
+  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
+    return element;
+  }
+
+  getChildren(element?: vscode.TreeItem): Promise<vscode.TreeItem[]> {
+    return this.feature().tree.getChildren(element);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
 }
 
 /** The program summary (by consent), the Program view, its charts and program-wide updates. */
 export function registerProgram(context: vscode.ExtensionContext, directory: MentorshipDirectory, git: () => GitOptions, log: MentorshipLog): Program {
   const register = commandRegistrar(log);
-  const report = (error: unknown): void => log.error(error);
-  const source = new ProgramSource(directory, git);
-  const tree = new ProgramTree(source, scheduleClock, report);
-  const panel = new ProgramPanel(source, scheduleClock, report);
   let confirm: ConfirmPublish = confirmWithModal;
-  const deps: ProgramDependencies = { directory, program: source, clock: scheduleClock, confirm: (...args) => confirm(...args) };
-  context.subscriptions.push(
-    source,
-    tree,
-    panel,
-    vscode.window.createTreeView(VIEWS.program, { treeDataProvider: tree }),
-    register(COMMANDS.setProgramConsent, (root?: unknown, given?: unknown) => setProgramConsent(directory, root, isSideConsent(given) ? given : undefined)),
-    register(COMMANDS.publishProgramSummary, (root?: unknown) => publishSummary(deps, root)),
-    register(COMMANDS.openProgramCharts, () => panel.open()),
-    register(COMMANDS.syncProgram, async () => {
-      const outcome = await (await source.repo()).sync();
-      source.reload();
-      return outcome;
-    }),
-    register(COMMANDS.postProgramUpdate, (given?: unknown) => postProgramUpdate(deps, typeof given === 'object' && given !== null ? (given as Partial<Record<UpdateSection, string>>) : undefined)),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.programRepoPath}`)) source.reload();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => source.reload()),
-  );
-  return { source, tree, panel, useConfirm: (c) => (confirm = c) };
-}
-
-/** A mentor's update to the whole program (on its async office-hours day), as one commit. */
-async function postProgramUpdate(deps: ProgramDependencies, given?: Partial<Record<UpdateSection, string>>): Promise<string | undefined> {
-  const program = await deps.program.repo();
-  const sections: Partial<Record<UpdateSection, string>> = {};
-  if (given) {
-    for (const section of UPDATE_SECTIONS) if (typeof given[section] === 'string') sections[section] = given[section];
-  } else {
-    for (const [index, section] of UPDATE_SECTIONS.entries()) {
-      const text = await vscode.window.showInputBox({
-        title: `Post Program Update (${index + 1}/${UPDATE_SECTIONS.length}): ${section}`,
-        prompt: 'Goes to the program repo, for the champion and the other mentors. Leave empty to skip.',
-        ignoreFocusOut: true,
+  let feature: ProgramFeature | undefined;
+  const load = (): ProgramFeature => {
+    if (!feature) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk (see esbuild.mjs)
+      const module = require('./programFeature') as ProgramFeatureModule;
+      feature = module.createProgramFeature({
+        directory,
+        git,
+        confirm: (...args) => confirm(...args),
+        report: (error) => log.error(error),
+        clock: scheduleClock,
+        actionable: (message, actions) => new ActionableError(message, actions),
       });
-      if (text === undefined) return undefined;
-      sections[section] = text;
+      context.subscriptions.push(feature.source, feature.tree, feature.panel, tree.follow(feature));
     }
-  }
-  if (!Object.values(sections).some((text) => text?.trim())) {
-    void vscode.window.showInformationMessage('The update is empty; nothing was posted.');
-    return undefined;
-  }
-  const identity = await program.repo.identity();
-  const file = await program.postUpdate({ date: isoDate(new Date(deps.clock.now())), author: identity.name || identity.email, sections });
-  await program.sync();
-  deps.program.reload();
-  await vscode.commands.executeCommand(`${VIEWS.program}.focus`);
-  return file;
-}
-
-function isSideConsent(value: unknown): value is { publish: boolean; shareRatings: boolean } {
-  const v = value as { publish?: unknown; shareRatings?: unknown } | null;
-  return typeof v === 'object' && v !== null && typeof v.publish === 'boolean' && typeof v.shareRatings === 'boolean';
+    return feature;
+  };
+  const tree = new LazyProgramTree(load);
+  // Reading a setting is no I/O: the view shows only for someone with a program repo.
+  const updateContextKey = (): Thenable<unknown> =>
+    vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasProgramRepo, Boolean(vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.programRepoPath)?.trim()));
+  void updateContextKey();
+  context.subscriptions.push(
+    tree,
+    vscode.window.createTreeView(VIEWS.program, { treeDataProvider: tree }),
+    ...PROGRAM_COMMANDS.map((command) => register(command, (...args: unknown[]) => load().run(command, args))),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.programRepoPath}`)) return;
+      void updateContextKey();
+      feature?.source.reload();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => feature?.source.reload()),
+  );
+  return {
+    tree,
+    get chartsHtml() {
+      return feature?.panel.html;
+    },
+    useConfirm: (c) => (confirm = c),
+  };
 }

@@ -6,7 +6,6 @@ import { COMMANDS } from '../constants';
 import { readyAgreement, type Relationship } from '../notes/relationship';
 import { ProblemNode } from '../views/nodes';
 import { readScheduledSync } from './rhythmFacts';
-import { scheduleClock } from './scheduleClock';
 
 /** The next sync's date at the top of Next Sync: "Tue 8 Dec, 14:00 · 3 items · in 2 days". */
 export class NextSyncDateNode extends vscode.TreeItem {
@@ -41,12 +40,11 @@ export class ScheduleSyncNode extends vscode.TreeItem {
 }
 
 /** The row(s) Next Sync shows first for a relationship with an agreement. */
-export async function nextSyncDateRows(relationship: Relationship, agendaItems: number): Promise<vscode.TreeItem[]> {
+export async function nextSyncDateRows(relationship: Relationship, agendaItems: number, now: number): Promise<vscode.TreeItem[]> {
   const agreement = readyAgreement(relationship);
   if (!agreement || agreement.status === 'closed') return [];
   const stored = await readScheduledSync(relationship);
   if (stored.kind === 'broken') return [new ProblemNode(path.join(relationship.root, NEXT_SYNC_FILE), stored.problem)];
-  const now = scheduleClock.now();
   if (stored.kind === 'scheduled' && isUpcoming(stored.sync, now)) return [new NextSyncDateNode(relationship.root, stored.sync, agendaItems, new Date(now))];
   const last = (await relationship.sessions.load()).sessions.at(-1)?.session.date;
   const facts = { agreement, lastSessionDate: last, scheduled: stored.kind === 'scheduled' ? stored.sync : undefined };

@@ -2,51 +2,70 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
+import type { Relationship } from '../notes/relationship';
+import { ActionableError } from '../ui/actionableError';
 import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
-import { CalendarFiles } from './calendarFile';
-import { RhythmReminders } from './rhythmReminders';
 import { scheduleClock, type ScheduleClock } from './scheduleClock';
-import { addToCalendar, scheduleNextSync, writeCalendar, type ScheduleAnswer, type ScheduleDependencies } from './scheduleCommands';
+import type { ScheduleFeature } from './scheduleFeature';
+
+type ScheduleFeatureModule = typeof import('./scheduleFeature');
 
 /** What the rhythm features hand to the tests (through the extension's API). */
 export interface Schedule {
   readonly clock: ScheduleClock;
-  readonly reminders: RhythmReminders;
-  readonly calendar: CalendarFiles;
+  /** The reminders (loads the feature). */
+  readonly reminders: ScheduleFeature['reminders'];
   /** Replaces how calendar files are opened (the system handler by default). */
   useOpener(open: (uri: vscode.Uri) => Thenable<boolean>): void;
+}
+
+let loadFeature: (() => ScheduleFeature) | undefined;
+
+/** The next sync's rows for Next Sync (none before the rhythm features are registered). */
+export function scheduleRows(relationship: Relationship, agendaItems: number): Promise<vscode.TreeItem[]> {
+  return loadFeature ? loadFeature().rows(relationship, agendaItems) : Promise.resolve([]);
 }
 
 /** The rhythm of a mentorship: the next sync's date, its calendar file and the nudges. */
 export function registerSchedule(context: vscode.ExtensionContext, directory: MentorshipDirectory, log: MentorshipLog): Schedule {
   const register = commandRegistrar(log);
   const report = (error: unknown): void => log.error(error);
-  const calendar = new CalendarFiles(path.join(context.globalStorageUri.fsPath, 'calendar'));
   let opener: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
-  const deps: ScheduleDependencies = { directory, clock: scheduleClock, calendar, openExternal: (uri) => opener(uri) };
-  const reminders = new RhythmReminders(
-    context.globalState,
-    directory,
-    scheduleClock,
-    () => vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.scheduleReminderHours, 24),
-    report,
-  );
+  let feature: ScheduleFeature | undefined;
+  const load = (): ScheduleFeature => {
+    if (!feature) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk (see esbuild.mjs)
+      const module = require('./scheduleFeature') as ScheduleFeatureModule;
+      feature = module.createScheduleFeature({
+        state: context.globalState,
+        directory,
+        clock: scheduleClock,
+        reminderHours: () => vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.scheduleReminderHours, 24),
+        report,
+        calendarFolder: path.join(context.globalStorageUri.fsPath, 'calendar'),
+        openExternal: (uri) => opener(uri),
+        actionable: (message, actions, severity) => new ActionableError(message, actions, severity),
+      });
+      context.subscriptions.push(feature);
+    }
+    return feature;
+  };
+  loadFeature = load;
   context.subscriptions.push(
-    reminders,
-    register(COMMANDS.scheduleNextSync, (root?: unknown, answer?: unknown) => scheduleNextSync(deps, root, isScheduleAnswer(answer) ? answer : undefined)),
-    register(COMMANDS.addToCalendar, (root?: unknown) => addToCalendar(deps, root)),
-    // A sync may have pulled a moved date: a calendar file made earlier follows it.
-    directory.onDidChange(() => void keepCalendarsCurrent(deps, directory).catch(report)),
+    ...[COMMANDS.scheduleNextSync, COMMANDS.addToCalendar].map((command) => register(command, (...args: unknown[]) => load().run(command, args))),
+    // Activation stays free of I/O: the reminders start once the notes have loaded.
+    directory.onDidChange(() => {
+      const loaded = load();
+      void loaded.reminders.check();
+      void loaded.keepCalendarsCurrent().catch(report);
+    }),
+    { dispose: () => (loadFeature = undefined) },
   );
-  return { clock: scheduleClock, reminders, calendar, useOpener: (open) => (opener = open) };
-}
-
-async function keepCalendarsCurrent(deps: ScheduleDependencies, directory: MentorshipDirectory): Promise<void> {
-  for (const relationship of await directory.relationships()) {
-    if (await deps.calendar.exists(relationship.root)) await writeCalendar(deps, relationship);
-  }
-}
-
-function isScheduleAnswer(value: unknown): value is ScheduleAnswer {
-  return typeof value === 'object' && value !== null && typeof (value as ScheduleAnswer).when === 'string';
+  return {
+    clock: scheduleClock,
+    get reminders() {
+      return load().reminders;
+    },
+    useOpener: (open) => (opener = open),
+  };
 }

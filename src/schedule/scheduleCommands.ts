@@ -6,7 +6,7 @@ import { COMMANDS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { readyAgreement, type Relationship } from '../notes/relationship';
 import { pickRelationship } from '../ui/pickRelationship';
-import { ActionableError } from '../ui/actionableError';
+import type { FixAction } from '../ui/actionableError';
 import type { CalendarFiles } from './calendarFile';
 import { readScheduledSync } from './rhythmFacts';
 import type { ScheduleClock } from './scheduleClock';
@@ -17,6 +17,8 @@ export interface ScheduleDependencies {
   readonly calendar: CalendarFiles;
   /** Opens a calendar file with the system's handler (replaceable in tests). */
   readonly openExternal: (uri: vscode.Uri) => Thenable<boolean>;
+  /** The host's ActionableError (this file is bundled into a lazy chunk with copies of classes). */
+  readonly actionable: (message: string, actions: readonly FixAction[], severity?: 'error' | 'warning') => Error;
 }
 
 /** "2026-12-08 14:00" given by a caller (a test, another command) instead of the input box. */
@@ -31,12 +33,12 @@ export function rootArgument(value: unknown): string | undefined {
   return typeof root === 'string' ? root : undefined;
 }
 
-async function relationshipWithAgreement(directory: MentorshipDirectory, root: string | undefined) {
-  const relationship = await pickRelationship(directory, root);
+async function relationshipWithAgreement(deps: ScheduleDependencies, root: string | undefined) {
+  const relationship = await pickRelationship(deps.directory, root);
   if (!relationship) return undefined;
   const agreement = readyAgreement(relationship);
   if (!agreement) {
-    throw new ActionableError('Write the mentorship agreement first: the next sync is proposed from its cadence.', [{ title: 'Set Up a Mentorship', command: COMMANDS.setUpMentorship }], 'warning');
+    throw deps.actionable('Write the mentorship agreement first: the next sync is proposed from its cadence.', [{ title: 'Set Up a Mentorship', command: COMMANDS.setUpMentorship }], 'warning');
   }
   return { relationship, agreement };
 }
@@ -47,7 +49,7 @@ async function relationshipWithAgreement(directory: MentorshipDirectory, root: s
  * file already made for this relationship is rewritten so it moves with the sync.
  */
 export async function scheduleNextSync(deps: ScheduleDependencies, rootArg?: unknown, answer?: ScheduleAnswer): Promise<ScheduledSync | undefined> {
-  const found = await relationshipWithAgreement(deps.directory, rootArgument(rootArg));
+  const found = await relationshipWithAgreement(deps, rootArgument(rootArg));
   if (!found) return undefined;
   const { relationship, agreement } = found;
   const now = new Date(deps.clock.now());
@@ -78,11 +80,11 @@ export async function scheduleNextSync(deps: ScheduleDependencies, rootArg?: unk
 
 /** Add to Calendar: writes the next sync's `.ics` outside notes and workspace, opens it with the system. */
 export async function addToCalendar(deps: ScheduleDependencies, rootArg?: unknown): Promise<string | undefined> {
-  const found = await relationshipWithAgreement(deps.directory, rootArgument(rootArg));
+  const found = await relationshipWithAgreement(deps, rootArgument(rootArg));
   if (!found) return undefined;
   const stored = await readScheduledSync(found.relationship);
   if (stored.kind !== 'scheduled') {
-    throw new ActionableError(
+    throw deps.actionable(
       stored.kind === 'broken' ? `${NEXT_SYNC_FILE} cannot be read (line ${stored.problem.line}: ${stored.problem.reason}). Schedule the sync again.` : 'No next sync is scheduled yet.',
       [{ title: 'Schedule Next Sync…', command: COMMANDS.scheduleNextSync, args: [found.relationship.root] }],
       'warning',

@@ -11,7 +11,7 @@ import { groupAgenda, type AgendaGrouping } from './agendaGrouping';
 import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
 import { FollowUpsNode } from './takeawaysNodes';
-import { nextSyncDateRows } from '../schedule/nextSyncRows';
+import { scheduleRows } from '../schedule/registerSchedule';
 
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
@@ -45,7 +45,7 @@ export class NextSyncTree extends RelationshipTree {
     const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }));
     // A scheduled next sync heads the view; "Schedule Next Sync…" follows the agreement (src/schedule).
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
-    for (const row of await nextSyncDateRows(relationship, pending.length)) {
+    for (const row of await scheduleRows(relationship, pending.length)) {
       if (row.contextValue === 'nextSyncDate') rows.unshift(row);
       else rows.push(row);
     }

@@ -131,7 +131,7 @@ describe('The champion’s program view in a real VS Code', () => {
     git(program, 'commit', '--quiet', '-m', 'Seed');
     api.schedule.clock.set(local(2026, 11, 26, 10)); // a Thursday
     await setSetting('program.repoPath', program);
-    await eventually('the Program view context key', async () => ((await api.program.tree.getChildren()).length > 0 ? true : undefined));
+    await eventually('the Program view context key', async () => (((await api.program.tree.getChildren()) ?? []).length > 0 ? true : undefined));
     await vscode.commands.executeCommand('mentorship.postProgramUpdate', { Achievements: 'Three mentees shipped', Blockers: '' });
     api.schedule.clock.set(local(2026, 11, 29, 10));
     await vscode.commands.executeCommand('mentorship.postProgramUpdate', { Blockers: 'No rooms for pairing' });
@@ -146,7 +146,7 @@ describe('The champion’s program view in a real VS Code', () => {
       'Ada Lovelace ↔ Alex Chen — 4 of 6 sessions · last 12 days ago · next Tue',
       'Async updates — 2',
     ]);
-    const top = await api.program.tree.getChildren();
+    const top = (await api.program.tree.getChildren()) ?? [];
     const attention = top.find((n) => labelOf(n) === 'Needs attention');
     assert.ok(attention);
     assert.deepEqual(await visibleRows(api.program.tree, attention), ['evil.json — unexpected field "notes"']);
@@ -155,7 +155,7 @@ describe('The champion’s program view in a real VS Code', () => {
     assert.deepEqual(await visibleRows(api.program.tree, updates), ['2026-11-29 · Casey Champion — Blockers: No rooms for pairing', '2026-11-26 · Casey Champion — Achievements: Three mentees shipped']);
 
     await vscode.commands.executeCommand('mentorship.openProgramCharts');
-    const html = api.program.panel.html ?? '';
+    const html = api.program.chartsHtml ?? '';
     assert.match(html, /script-src 'none'/);
     assert.doesNotMatch(html, /<script|onerror|stolen/);
     assert.match(html, /data-label="2026-11" data-value="4"/);
