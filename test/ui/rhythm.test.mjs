@@ -1,7 +1,7 @@
 // UI tests: the rhythm of a mentorship and the champion's Program view, as a user sees them.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
 import { ROOT } from '../../scripts/codeServer.mjs';
