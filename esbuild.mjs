@@ -19,7 +19,7 @@ function tsFiles(dir) {
 // Libraries the extension needs only once it does something (git, YAML, diffs, atomic writes):
 // each is its own file in dist/vendor/, required on first use, so activation loads only the
 // small host bundle.
-const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode'];
+const LAZY_VENDORS = ['simple-git', 'js-yaml', 'diff', 'write-file-atomic', 'vsls/vscode', 'ical-generator'];
 // `from` is where the requiring bundle lives relative to dist/ ('' for dist/, '../' for a subfolder).
 const lazyVendorsFrom = (from) => ({
   name: 'lazy-vendors',
@@ -29,15 +29,20 @@ const lazyVendorsFrom = (from) => ({
 });
 const lazyVendors = lazyVendorsFrom('');
 // Features loaded on first use, each a file of its own beside the host bundle.
-const LAZY_FEATURES = { './reviewPanel': 'review' };
+const LAZY_FEATURES = { './reviewPanel': 'review', './programFeature': 'program', './scheduleFeature': 'schedule' };
+const LAZY_IMPORTERS = { './reviewPanel': 'src/review/review.ts', './programFeature': 'src/program/registerProgram.ts', './scheduleFeature': 'src/schedule/registerSchedule.ts' };
 const lazyFeatures = {
   name: 'lazy-features',
   setup(build) {
-    build.onResolve({ filter: /^\.\/reviewPanel$/ }, (args) => (args.importer.endsWith('src/review/review.ts') ? { path: `./features/${LAZY_FEATURES[args.path]}.js`, external: true } : undefined));
+    build.onResolve({ filter: /^\.\/(reviewPanel|programFeature|scheduleFeature)$/ }, (args) => (args.importer.endsWith(LAZY_IMPORTERS[args.path]) ? { path: `./features/${LAZY_FEATURES[args.path]}.js`, external: true } : undefined));
   },
 };
 const features = {
-  entryPoints: [{ in: 'src/review/reviewPanel.ts', out: 'features/review' }],
+  entryPoints: [
+    { in: 'src/review/reviewPanel.ts', out: 'features/review' },
+    { in: 'src/program/programFeature.ts', out: 'features/program' },
+    { in: 'src/schedule/scheduleFeature.ts', out: 'features/schedule' },
+  ],
   bundle: true,
   platform: 'node',
   target: 'node20',

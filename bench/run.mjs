@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ensureTools, ROOT, tempDir } from '../scripts/codeServer.mjs';
 import { runInWorkbench } from '../scripts/inEditorSuite.mjs';
 import { reviewBenchmarks } from './review.mjs';
+import { programBenchmarks } from './program.mjs';
 
 const require = (await import('node:module')).createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -206,6 +207,7 @@ row(
 
 // --- Review: search and rendering ----------------------------------------------------------
 await reviewBenchmarks({ quick, row, median, p95, ms });
+await programBenchmarks({ quick, row, median, ms });
 
 // --- Activation in the real VS Code -----------------------------------------------------
 // Measured on the build users get: minified, no source maps (out/ keeps the transpiled benches).

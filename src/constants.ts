@@ -6,6 +6,7 @@ export const VIEWS = {
   nextSync: 'mentorship.nextSync',
   pairing: 'mentorship.pairing',
   takeaways: 'mentorship.takeaways',
+  program: 'mentorship.program',
 } as const;
 
 export const COMMANDS = {
@@ -54,6 +55,15 @@ export const COMMANDS = {
   markThreadDiscussed: 'mentorship.markThreadDiscussed',
   resolveThread: 'mentorship.resolveThread',
   reopenThread: 'mentorship.reopenThread',
+  // The rhythm of a mentorship (src/schedule).
+  scheduleNextSync: 'mentorship.scheduleNextSync',
+  addToCalendar: 'mentorship.addToCalendar',
+  // The champion's program view (src/program).
+  setProgramConsent: 'mentorship.setProgramConsent',
+  publishProgramSummary: 'mentorship.publishProgramSummary',
+  postProgramUpdate: 'mentorship.postProgramUpdate',
+  openProgramCharts: 'mentorship.openProgramCharts',
+  syncProgram: 'mentorship.syncProgram',
 } as const;
 
 /** The comment controller of agenda-item threads (`commentController == …` in package.json). */
@@ -68,6 +78,7 @@ export const CONTEXT_KEYS = {
    */
   noRelationship: 'mentorship.noRelationship',
   agendaGrouping: 'mentorship.agendaGrouping',
+  hasProgramRepo: 'mentorship.hasProgramRepo',
 } as const;
 
 /** The Review webview panel's view type (its serializer restores it after a window reload). */
@@ -81,6 +92,7 @@ export const STATE_KEYS = {
   warnedShareExternalFiles: 'mentorship.warnedShareExternalFiles',
   /** Per notes repo root: the reply ids this user has seen (unread counts, not notes). */
   seenReplies: 'mentorship.seenReplies',
+  rhythmNudgesShown: 'mentorship.rhythmNudgesShown',
 } as const;
 
 export const SETTINGS = {
@@ -94,4 +106,6 @@ export const SETTINGS = {
   guestAccess: 'pairing.guestAccess',
   invitationPollSeconds: 'pairing.invitationPollSeconds',
   pairingBackend: 'pairing.backend',
+  scheduleReminderHours: 'schedule.reminderHours',
+  programRepoPath: 'program.repoPath',
 } as const;

@@ -17,6 +17,8 @@ import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
 import { createReview, type Review } from './review/review';
 import { registerViews, type MentorshipViews } from './views/registerViews';
+import { registerSchedule, type Schedule } from './schedule/registerSchedule';
+import { registerProgram, type Program } from './program/registerProgram';
 import { WorkspaceRepo } from './workspace/workspaceRepo';
 
 /**
@@ -33,6 +35,8 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairing
   /** Agenda items as comment threads, and their unread replies. */
   readonly threads: AgendaThreads;
   readonly unreadReplies: UnreadReplies;
+  readonly schedule: Schedule;
+  readonly program: Program;
 }
 
 /**
@@ -70,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
   const decorations = new AgendaDecorations(directory, locator, context.extensionUri);
   context.subscriptions.push(unreadReplies);
   const threads = registerComments(context.subscriptions, directory, locator, unreadReplies, pairing.session, log);
+  const schedule = registerSchedule(context, directory, log);
+  const program = registerProgram(context, directory, () => settings.git, log);
 
   context.subscriptions.push(
     // Stops the background sync timers and pending announcements, silently: no reload and no
@@ -94,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, schedule, program, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import { parseFrontMatter, renderFrontMatter, type FrontMatterProblem } from './frontMatter';
+import { parseProgramConsent, renderProgramConsent, type ProgramConsent } from './programConsent';
 
 export type MentorshipRole = 'mentee' | 'mentor';
 export const CADENCES = ['weekly', 'every two weeks', 'monthly', 'as needed'] as const;
@@ -22,6 +23,8 @@ export interface Agreement {
   readonly cadence: Cadence;
   readonly started: string;
   readonly status: 'active' | 'closed';
+  /** Consent of both people to a program summary (absent: no one consented). */
+  readonly programConsent?: ProgramConsent;
   /** Free text below the front matter, kept verbatim. */
   readonly text: string;
 }
@@ -109,6 +112,8 @@ export function renderAgreement(agreement: Agreement): string {
       cadence: agreement.cadence,
       started: agreement.started,
       status: agreement.status,
+      // Written only once someone has answered, so older agreements render as before.
+      ...(agreement.programConsent ? { program_consent: renderProgramConsent(agreement.programConsent) } : {}),
     },
     agreement.text,
   );
@@ -166,9 +171,14 @@ export function parseAgreement(text: string): AgreementResult {
   if (status !== 'active' && status !== 'closed') {
     return fail('status', 'must be "active" or "closed"');
   }
+  const consent = parseProgramConsent(data.program_consent);
+  if (!consent.ok) {
+    return fail('program_consent', 'must give mentee and mentor each "publish" and "share_ratings" as true or false');
+  }
   return {
     ok: true,
     agreement: {
+      ...(consent.consent ? { programConsent: consent.consent } : {}),
       mentor: people.mentor as Person,
       mentee: people.mentee as Person,
       purpose,

@@ -12,6 +12,7 @@ import { groupAgenda, type AgendaGrouping } from './agendaGrouping';
 import { AgreementNode, MessageNode, ProblemNode } from './nodes';
 import { RelationshipTree } from './relationshipTree';
 import { FollowUpsNode } from './takeawaysNodes';
+import { scheduleRows } from '../schedule/registerSchedule';
 
 /** Unread replies per agenda item (src/comments keeps them; the tree only shows them). */
 export interface ReplyCounts {
@@ -54,7 +55,12 @@ export class NextSyncTree extends RelationshipTree {
     const pending = agenda.items.filter((item) => item.status !== 'resolved');
     const locations = await this.locations(relationship, pending);
     const nodes = pending.map((item, index) => new AgendaItemNode(relationship, item, locations[index] ?? { kind: 'elsewhere' }, this.replyCounts?.unreadFor(relationship.root, item.id)));
+    // A scheduled next sync heads the view; "Schedule Next Sync…" follows the agreement (src/schedule).
     const rows: vscode.TreeItem[] = [new AgreementNode(relationship, state.agreement, sessionsHeld)];
+    for (const row of await scheduleRows(relationship, pending.length)) {
+      if (row.contextValue === 'nextSyncDate') rows.unshift(row);
+      else rows.push(row);
+    }
     if (followUps.length > 0) rows.push(new FollowUpsNode(relationship, followUps));
     rows.push(...groupAgenda(relationship, nodes, this.grouping()));
     if (nodes.length === 0) {
