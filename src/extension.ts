@@ -24,6 +24,8 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
   readonly drafts: TakeawayDrafts;
   readonly pairing: Pairing;
   readonly review: Review;
+  /** Each error a command showed the user (commands resolve rather than reject, see commandRegistrar). */
+  readonly onDidShowError: vscode.Event<Error>;
 }
 
 /**
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );
-  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop, onDidShowError: log.onDidShowError };
 }
 
 export function deactivate(): void {

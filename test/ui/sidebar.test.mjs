@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
-import { answer, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
+import { answer, dialogTexts, notificationTexts, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
 
 async function eventually(what, probe, timeoutMs = 20_000) {
   const started = Date.now();
@@ -140,9 +140,29 @@ describe('Mentorship sidebar in the real workbench', function () {
       await wb.page.locator('.notifications-center .monaco-button', { hasText: 'Install Live Share' }).first().waitFor({ timeout: 5_000 });
       // Shown once: the command's failure is not reported a second time by the workbench.
       assert.equal(await wb.page.locator('.notifications-center .notification-list-item', { hasText: 'Pairing needs the Live Share extension' }).count(), 1);
+      // A second report, if any, arrives with the first: give it the time to.
+      await wb.page.waitForTimeout(1_500);
+      const notices = await notificationTexts(wb.page);
+      assert.ok(!notices.some((n) => /Canceled/i.test(n)), notices.join(' | '));
       await wb.page.screenshot({ path: join(wb.runDir, 'pairing-no-live-share.png') });
       const agenda = await treeRows(wb.page, 'Next Sync');
       assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
+      await wb.page.keyboard.press('Escape');
+    });
+
+    it('a command that fails from the Command Palette shows its one message, and nothing says Canceled', async function () {
+      await runCommand(wb.page, 'Notifications: Clear All Notifications');
+      await runCommand(wb.page, 'Mentorship: Start Pairing');
+      const notices = await eventually('the message', async () => {
+        const shown = await notificationTexts(wb.page);
+        return shown.some((n) => n.includes('Pairing needs the Live Share extension, which is not installed')) ? shown : undefined;
+      });
+      await wb.page.waitForTimeout(1_500);
+      const dialogs = await dialogTexts(wb.page);
+      assert.deepEqual(dialogs, [], `no "Command resulted in an error" dialog: ${dialogs.join(' | ')}`);
+      const now = await notificationTexts(wb.page);
+      assert.equal(now.filter((n) => n.includes('Pairing needs the Live Share extension')).length, 1, now.join(' | '));
+      assert.ok(![...notices, ...now].some((n) => /Canceled|resulted in an error/i.test(n)), now.join(' | '));
       await wb.page.keyboard.press('Escape');
     });
 

@@ -74,3 +74,15 @@ export async function treeRows(page, viewTitle) {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header:has-text("${viewTitle}")`) }).first();
   return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
 }
+
+/** Every notification's text (toasts and the ones under the bell), read from the Notifications center. */
+export async function notificationTexts(page) {
+  if (!(await page.locator('.notifications-center.visible').count())) await runCommand(page, 'Notifications: Show Notifications');
+  await page.locator('.notifications-center.visible').waitFor({ timeout: 5_000 });
+  return page.locator('.notifications-center .notification-list-item, .notifications-toasts .notification-list-item').evaluateAll((items) => items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** The text of every dialog on screen (the Command Palette reports a failed command in a modal). */
+export async function dialogTexts(page) {
+  return page.locator('.monaco-dialog-box').evaluateAll((boxes) => boxes.map((b) => b.innerText.replace(/\s+/g, ' ').trim()));
+}
