@@ -12,7 +12,7 @@ export async function openWorkbench({ prepare = () => ({}), name = 'ui-' } = {})
   const workspace = makeSampleWorkspace(join(runDir, 'cart-checkout'));
   const settings = prepare(runDir);
   const logs = [];
-  const server = await startCodeServer({ runDir, settings, log: (l) => logs.push(l) });
+  const server = await startCodeServer({ runDir, settings, testDriver: true, log: (l) => logs.push(l) });
   // Machine-scoped settings of a remote window are read from the server's Machine settings.
   mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });
   writeFileSync(join(runDir, 'user-data', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
