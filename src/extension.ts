@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const noteEditors = new NoteEditors();
   // While hosting, Live Share could share a notes file opened as an editor: none is opened.
   noteEditors.guardWith(() => pairing.session.isHosting);
-  const review = createReview(context, directory, noteEditors, log);
+  const review = createReview(context, directory, noteEditors, log, locator);
   const feedback = new FeedbackPrompt(
     context.globalState,
     directory,

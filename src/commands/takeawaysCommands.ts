@@ -7,6 +7,7 @@ import { isoDate } from '../core/ids';
 import { isSessionFacts, type SessionFacts } from '../core/sessionFacts';
 import type { DiscussedItem } from '../core/sessionRecord';
 import type { AnchorLocator } from '../anchors/anchorLocator';
+import { currentPlaces, placeOf } from '../anchors/currentLocation';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { readyAgreement, type Relationship } from '../notes/relationship';
 import type { NoteEditors } from '../ui/noteEditors';
@@ -37,7 +38,7 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
   }
   const agreement = readyAgreement(relationship);
   const agenda = await relationship.agenda.load();
-  const agendaIds = prefill?.agendaItemIds ?? (await pickCoveredItems(relationship));
+  const agendaIds = prefill?.agendaItemIds ?? (await pickCoveredItems(relationship, deps.locator));
   if (agendaIds === undefined) return undefined;
   const facts: SessionFacts = prefill ?? {
     relationshipRoot: relationship.root,
@@ -47,12 +48,8 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
     agendaItemIds: agendaIds,
   };
   const covered = agenda.items.filter((item) => facts.agendaItemIds.includes(item.id));
-  const locations = await deps.locator.locateAll(covered);
-  const discussed: DiscussedItem[] = covered.map((item, index) => {
-    const where = locations[index];
-    const line = where?.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : item.anchor.range.startLine + 1;
-    return { id: item.id, title: questionTitle(item.question, 80), where: `${where?.kind === 'here' ? where.location.path : item.anchor.path}:${line}` };
-  });
+  const places = await currentPlaces(deps.locator, covered);
+  const discussed: DiscussedItem[] = covered.map((item) => ({ id: item.id, title: questionTitle(item.question, 80), where: places.get(item.id) ?? placeOf(item, undefined) }));
   const file = await relationship.sessions.create(facts, discussed);
   for (const item of covered.filter((i) => i.status === 'open')) {
     await relationship.agenda.update({ ...item, status: 'discussed' }, `Mark discussed: ${questionTitle(item.question, 60)}`);
@@ -71,11 +68,12 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
   return file;
 }
 
-async function pickCoveredItems(relationship: Relationship): Promise<string[] | undefined> {
+async function pickCoveredItems(relationship: Relationship, locator: AnchorLocator): Promise<string[] | undefined> {
   const open = (await relationship.agenda.load()).items.filter((item) => item.status !== 'resolved');
   if (open.length === 0) return [];
+  const places = await currentPlaces(locator, open);
   const picked = await vscode.window.showQuickPick(
-    open.map((item) => ({ label: questionTitle(item.question, 80), description: `${item.anchor.path}:${item.anchor.range.startLine + 1}`, id: item.id })),
+    open.map((item) => ({ label: questionTitle(item.question, 80), description: places.get(item.id), id: item.id })),
     { title: 'Record Takeaways', placeHolder: 'Which agenda items did you cover? (none is fine)', canPickMany: true, ignoreFocusOut: true },
   );
   return picked?.map((item) => item.id);

@@ -19,6 +19,8 @@ export interface ReviewSource {
   readonly sessions: readonly { readonly file: string; readonly session: SessionRecord }[];
   readonly updates: readonly { readonly file: string; readonly update: AsyncUpdate }[];
   readonly agenda: readonly AgendaItem[];
+  /** Where each agenda item's code is now ("path:line", by id), as Next Sync shows it; else where it was flagged. */
+  readonly places?: ReadonlyMap<string, string>;
   readonly problems: readonly { readonly file: string; readonly reason: string }[];
 }
 
@@ -63,7 +65,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
         title: questionTitle(item.question, 100),
         tags: item.tags,
         status: item.status,
-        where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
+        where: source.places?.get(item.id) ?? `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
       });
       markdown.set(`${key}:agenda:${item.id}`, () => item.question);
     }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { AnchorLocator } from '../anchors/anchorLocator';
+import { currentPlaces } from '../anchors/currentLocation';
 import type { NoteEditors } from '../ui/noteEditors';
 import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
 import { COMMANDS } from '../constants';
@@ -53,14 +55,14 @@ export class Review implements vscode.Disposable {
 }
 
 /** The review and "Mentorship: Open Review" (also what a session row in Takeaways runs). */
-export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog): Review {
+export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog, locator?: AnchorLocator): Review {
   const actions: ReviewActions = {
     openAgendaItem: (root, id) => vscode.commands.executeCommand(COMMANDS.openAgendaItem, root, id),
     // Through NoteEditors: while hosting a Live Share session, notes are not opened as editors.
     openNote: (file) => noteEditors.show(file, { preview: false }),
     openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
   };
-  const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error)));
+  const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error), locator && ((items) => currentPlaces(locator, items))));
   context.subscriptions.push(
     review,
     commandRegistrar(log)(COMMANDS.openReview, (root?: unknown, file?: unknown) => review.show(typeof root === 'string' && typeof file === 'string' ? { root, file } : undefined)),

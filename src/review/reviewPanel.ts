@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AgendaItem } from '../core/agendaItem';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { searchTextOf } from '../core/reviewFilters';
@@ -41,6 +42,8 @@ export class ReviewPanel implements vscode.Disposable {
     private readonly directory: MentorshipDirectory,
     private readonly actions: ReviewActions,
     private readonly report: (error: unknown) => void,
+    /** Where items' code is now, as Next Sync shows it (see anchors/currentLocation). */
+    private readonly placesOf: (items: readonly AgendaItem[]) => Promise<ReadonlyMap<string, string>> = async () => new Map(),
   ) {
     this.subscriptions.push(
       directory.onDidChange(() => {
@@ -223,6 +226,8 @@ export class ReviewPanel implements vscode.Disposable {
           sessions: snapshot.sessions,
           updates: snapshot.updates,
           agenda: agenda.items,
+          // Resolved items are history: they keep where they were flagged.
+          places: await this.placesOf(agenda.items.filter((item) => item.status !== 'resolved')),
           problems: [...snapshot.problems, ...agenda.problems].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
         };
       }),

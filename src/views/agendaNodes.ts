@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { questionTitle, type AgendaItem } from '../core/agendaItem';
 import type { ItemLocation } from '../anchors/anchorLocator';
+import { placeOf } from '../anchors/currentLocation';
 import { COMMANDS } from '../constants';
 import type { AgendaProblem } from '../notes/agendaStore';
 import type { Relationship } from '../notes/relationship';
@@ -22,11 +23,8 @@ export class AgendaItemNode extends vscode.TreeItem {
     this.id = `agenda:${relationship.root}:${item.id}`;
     // "agendaItem:open" / "agendaItem:discussed": matched by `viewItem =~ /^agendaItem/` in package.json.
     this.contextValue = `agendaItem:${item.status}`;
-    const { anchor } = item;
-    const line = where.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : anchor.range.startLine + 1;
-    const file = where.kind === 'here' ? where.location.path : anchor.path;
     const state = where.kind === 'here' ? where.location.status : where.kind === 'locating' ? 'locating…' : 'snippet only';
-    const parts = [`${file}:${line}`, state];
+    const parts = [placeOf(item, where), state];
     if (item.status === 'discussed') parts.push('discussed');
     this.description = parts.join(' · ');
     const tooltip = new vscode.MarkdownString();
