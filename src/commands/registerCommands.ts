@@ -101,7 +101,7 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.recordTakeaways, (facts?: unknown) => {
       // A draft left unsaved earlier is offered again beside the new session.
       void drafts.offerKept().catch((e: unknown) => log.error(e));
-      return recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.ask(relationship, file).catch((e: unknown) => log.error(e)) }, facts);
+      return recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.askWhenWritten(relationship, file).catch((e: unknown) => log.error(e)) }, facts);
     }),
     register(COMMANDS.restoreTakeawayDraft, (file?: unknown) => drafts.restoreFromPalette(file)),
     register(COMMANDS.rateSession, async (root?: unknown, file?: unknown, rating?: unknown, who?: unknown) => {

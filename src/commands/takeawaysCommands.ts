@@ -62,7 +62,7 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
       if (choice === 'Open') void deps.noteEditors.show(absolute);
     });
   });
-  // Not awaited: the takeaways are written first; the rating can wait for an answer.
+  // The rating is asked once the takeaways are written (see FeedbackPrompt.askWhenWritten).
   void deps.askForFeedback(relationship, file);
   void offerAgreementReview(deps.directory, deps.noteEditors, relationship);
   return file;

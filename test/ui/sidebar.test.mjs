@@ -154,6 +154,9 @@ describe('Mentorship sidebar in the real workbench', function () {
       await runCommand(wb.page, 'Notifications: Clear All Notifications');
       await runCommand(wb.page, 'Mentorship: Start Pairing');
       const notices = await eventually('the message', async () => {
+        // A modal "Command … resulted in an error" would hold the keyboard: fail on it at once.
+        const modal = await dialogTexts(wb.page);
+        assert.deepEqual(modal, [], `no "Command resulted in an error" dialog: ${modal.join(' | ')}`);
         const shown = await notificationTexts(wb.page);
         return shown.some((n) => n.includes('Pairing needs the Live Share extension, which is not installed')) ? shown : undefined;
       });
