@@ -13,6 +13,8 @@ export const COMMANDS = {
   openNotesRepo: 'mentorship.openNotesRepo',
   cloneNotesRepo: 'mentorship.cloneNotesRepo',
   connectRemote: 'mentorship.connectRemote',
+  changeRemote: 'mentorship.changeRemote',
+  disconnectRemote: 'mentorship.disconnectRemote',
   syncNow: 'mentorship.syncNow',
   openAgreement: 'mentorship.openAgreement',
   openNote: 'mentorship.openNote',
@@ -58,6 +60,7 @@ export const STATE_KEYS = {
   feedbackReminders: 'mentorship.feedbackReminders',
   takeawayDrafts: 'mentorship.takeawayDrafts',
   warnedShareExternalFiles: 'mentorship.warnedShareExternalFiles',
+  lastNotesRepoPath: 'mentorship.lastNotesRepoPath',
 } as const;
 
 export const SETTINGS = {

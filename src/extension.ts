@@ -34,7 +34,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
  */
 export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const log = new MentorshipLog();
-  const settings = new NotesSettings(context.globalStorageUri.fsPath);
+  const settings = new NotesSettings(context.globalStorageUri.fsPath, context.globalState);
   const directory = new MentorshipDirectory(() => settings.locations());
   const report = (error: unknown): void => log.error(error);
   const workspaceRepo = new WorkspaceRepo(settings.git);
@@ -64,9 +64,14 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     commitNotesOnSave(directory, report),
     announceKeptBoth(directory, noteEditors),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SETTINGS.section)) directory.reload();
+      if (!event.affectsConfiguration(SETTINGS.section)) return;
+      directory.reload();
+      void settings.explainRefusedPath().catch(report);
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      directory.reload();
+      void settings.explainRefusedPath().catch(report);
+    }),
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
   );

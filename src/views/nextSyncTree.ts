@@ -14,6 +14,7 @@ import { FollowUpsNode } from './takeawaysNodes';
 
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
+  protected override readonly showsRepoProblems = true;
   constructor(
     directory: MentorshipDirectory,
     report: (error: unknown) => void,

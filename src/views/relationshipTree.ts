@@ -20,6 +20,9 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
     this.subscription = directory.onDidChange(() => this.changed.fire(undefined));
   }
 
+  /** Whether this view lists notes repos that cannot be used (one view says it, not three). */
+  protected readonly showsRepoProblems: boolean = false;
+
   protected abstract childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]>;
 
   /** Renders the tree again (e.g. when work started by a render has finished). */
@@ -60,11 +63,18 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
       if (element && 'children' in element && typeof element.children === 'function') return (element.children as () => vscode.TreeItem[])();
       if (element) return [];
       const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
-      const warnings = unusable.map((repo) => {
-        const node = new MessageNode(repo.reason.split(/(?<=\.)\s/)[0] ?? repo.reason, `${repo.root}\n\n${repo.reason}`, 'error');
-        node.description = repo.root;
-        return node;
-      });
+      // Said in one view (Next Sync), short enough for the default sidebar width, with its fix a click away.
+      const warnings = this.showsRepoProblems
+        ? unusable.map((repo) => {
+            const node = new MessageNode('Notes repo not used — select to fix', `${repo.root}\n\n${repo.reason}`, 'error', {
+              command: 'workbench.action.openSettings',
+              title: 'Open Setting',
+              arguments: ['mentorship.notesRepo'],
+            });
+            node.description = repo.root;
+            return node;
+          })
+        : [];
       if (relationships.length === 0) return warnings;
       if (relationships.length === 1 && relationships[0]) return [...warnings, ...(await this.childrenOf(relationships[0]))];
       return [...warnings, ...relationships.map((relationship) => new RelationshipNode(relationship))];

@@ -51,6 +51,14 @@ describe('Mentorship sidebar in the real workbench', function () {
       await answer(wb.page, 'Sam Rivera', { expectPrompt: 'Your name' });
       await answer(wb.page, 'sam@example.com', { expectPrompt: 'Your email' });
       await answer(wb.page, 'Alex Chen', { expectPrompt: "Your mentor's name" });
+      // Back keeps what was typed: on the email step (half typed), go back, then forward again.
+      await wb.page.locator('.quick-input-widget input').fill('alex@exa');
+      await wb.page.locator('.quick-input-widget .codicon-quick-input-back, .quick-input-widget .codicon-arrow-left, .quick-input-widget [aria-label="Back"]').first().click();
+      await eventually('the name step again', () => wb.page.evaluate(() => document.querySelector('.quick-input-widget')?.textContent?.includes("Your mentor's name")));
+      assert.equal(await wb.page.locator('.quick-input-widget input').inputValue(), 'Alex Chen');
+      await wb.page.keyboard.press('Enter');
+      await eventually('the email step again', () => wb.page.evaluate(() => document.querySelector('.quick-input-widget')?.textContent?.includes("Your mentor's email")));
+      assert.equal(await wb.page.locator('.quick-input-widget input').inputValue(), 'alex@exa');
       await answer(wb.page, 'alex@example.com', { expectPrompt: "Your mentor's email" });
       await answer(wb.page, 'Review React code with confidence', { expectPrompt: 'Purpose' });
       await answer(wb.page, '6', { expectPrompt: 'How many sessions' });
@@ -80,6 +88,8 @@ describe('Mentorship sidebar in the real workbench', function () {
         return shown.some((r) => r.includes('Session 1 of 6')) ? shown : undefined;
       });
       assert.ok(rows.some((r) => r.includes('Nothing on the agenda yet')), rows.join(' | '));
+      // The agreement opens afterwards, to be read together.
+      await wb.page.locator('.tabs-container .tab', { hasText: 'mentorship.md' }).first().waitFor({ timeout: 15_000 });
     });
   });
 
@@ -151,6 +161,9 @@ describe('Mentorship sidebar in the real workbench', function () {
     });
 
     it('a command that fails from the Command Palette shows its one message, and nothing says Canceled', async function () {
+      // Start Pairing is offered once the notes repo has loaded (the Pairing view says so).
+      await showMentorship(wb.page);
+      await eventually('pairing rows', async () => (await treeRows(wb.page, 'Pairing')).some((r) => r.startsWith('Start Pairing with')));
       await runCommand(wb.page, 'Notifications: Clear All Notifications');
       await runCommand(wb.page, 'Mentorship: Start Pairing');
       const notices = await eventually('the message', async () => {
