@@ -40,6 +40,33 @@ describe('Takeaways in a real VS Code', () => {
   });
   afterEach(closeFeedbackQuestion);
 
+  it('one location: after an edit moves the flagged code, Next Sync, the Discussed list and the Review all give the new line', async () => {
+    const api = await mentorshipApi();
+    const id = await flag('Where is this line now?');
+    const document = await vscode.workspace.openTextDocument(path.join(workspaceFolder(), 'src/cart.ts'));
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      // Three lines above the flagged code (not saved: the editor's text is what counts).
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// one\n// two\n// three\n'));
+      const rows = await eventually('the moved row', async () => {
+        const shown = await visibleRows(api.trees.nextSync);
+        return shown.some((r) => r.startsWith('Where is this line now?') && r.includes('src/cart.ts:18')) ? shown : undefined;
+      });
+      assert.ok(rows.length > 0);
+      const facts: SessionFacts = { relationshipRoot: notes, date: '2026-11-24', participants: [], mode: 'pairing', agendaItemIds: [id] };
+      const file = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', facts);
+      assert.match(readFileSync(path.join(notes, file), 'utf8'), /\(mentorship:agenda\/[a-z0-9]{8}\) · `src\/cart\.ts:18`/);
+      await api.review.show();
+      const entry = await eventually('the review entry', () => api.review.model?.entries.find((e) => e.kind === 'agenda' && e.id === id));
+      assert.equal(entry.kind === 'agenda' ? entry.where : undefined, 'src/cart.ts:18');
+    } finally {
+      // Reverted before closing: a dirty editor would ask whether to save.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('Record Takeaways from a pairing session writes the routine, links the agenda items, commits once per change, and opens it', async () => {
     const api = await mentorshipApi();
     const id = await flag('Why is the total recomputed?');
