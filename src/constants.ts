@@ -51,6 +51,7 @@ export const COMMANDS = {
 export const CONTEXT_KEYS = {
   pairingActive: 'mentorship.pairingActive',
   hasRelationship: 'mentorship.hasRelationship',
+  hasRemote: 'mentorship.hasRemote',
   agendaGrouping: 'mentorship.agendaGrouping',
 } as const;
 

@@ -120,4 +120,7 @@ async function updateAgendaBadge(directory: MentorshipDirectory, view: vscode.Tr
 async function updateContextKeys(directory: MentorshipDirectory): Promise<void> {
   const relationships = await directory.relationships();
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRelationship, relationships.length > 0);
+  // Sync Notes Now shows only where there is something to sync with.
+  const remotes = await Promise.all(relationships.map((relationship) => relationship.repo.remoteUrl()));
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRemote, remotes.some((url) => url !== undefined));
 }

@@ -179,6 +179,8 @@ describe('Review webview in the real workbench', function () {
       const folder = join(ROOT, 'docs', 'screenshots');
       mkdirSync(folder, { recursive: true });
       await wb.page.screenshot({ path: join(folder, 'review.png') });
+      mkdirSync(join(ROOT, 'media', 'walkthrough'), { recursive: true });
+      copyFileSync(join(folder, 'review.png'), join(ROOT, 'media', 'walkthrough', 'review.png'));
       await wb.page.locator('.part.sidebar').screenshot({ path: join(folder, 'sidebar.png') });
     }
   });

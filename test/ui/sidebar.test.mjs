@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
-import { answer, dialogTexts, notificationTexts, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
+import { answer, dialogTexts, notificationTexts, openWorkbench, runCommand, screenshot, showMentorship, treeRows } from './workbench.mjs';
 
 async function eventually(what, probe, timeoutMs = 20_000) {
   const started = Date.now();
@@ -42,7 +42,7 @@ describe('Mentorship sidebar in the real workbench', function () {
       await welcome.waitFor();
       assert.match(await welcome.innerText(), /Bring the code you need help with to your next sync/);
       assert.ok(await wb.page.getByRole('button', { name: 'Set Up a Mentorship' }).first().isVisible());
-      await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-welcome.png') });
+      await screenshot(wb, 'sidebar-welcome.png', 'welcome.png');
     });
 
     it('sets up a mentorship through the multi-step quick pick: mentorship.md on disk, one commit, the view shows the agreement', async function () {
@@ -111,15 +111,16 @@ describe('Mentorship sidebar in the real workbench', function () {
         return shown.length >= 4 && !shown.some((r) => r.includes('locating…')) ? shown : undefined;
       });
       assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
-      assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?') && r.includes('src/useCartTotals.tsx:12 · exact')), agenda.join(' | '));
-      assert.ok(agenda.some((r) => r.includes('Is mutating the existing line here the bug') && r.includes('src/cart.ts:15 · exact')), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Why does this effect run after every render?') && r.includes('src/useCartTotals.tsx:12 · unchanged')), agenda.join(' | '));
+      assert.ok(agenda.some((r) => r.includes('Is mutating the existing line here the bug') && r.includes('src/cart.ts:15 · unchanged')), agenda.join(' | '));
       const sessions = await eventually('session rows', async () => {
         const shown = await treeRows(wb.page, 'Takeaways');
         return shown.length >= 2 ? shown : undefined;
       });
       assert.ok(sessions[0].includes('Session 2: immutable updates') && sessions[0].includes('rated 5/5'), sessions.join(' | '));
       assert.ok(sessions[1].includes('Session 1: getting to know the cart') && sessions[1].includes('rated 4/5'), sessions.join(' | '));
-      await wb.page.screenshot({ path: join(wb.runDir, 'sidebar-sample.png') });
+      await screenshot(wb, 'sidebar-sample.png', 'sidebar.png');
+      await screenshot(wb, 'sidebar-takeaways.png', 'takeaways.png');
     });
 
     it('opens an agenda item at its code, with a gutter marker on the flagged lines', async function () {
@@ -132,7 +133,7 @@ describe('Mentorship sidebar in the real workbench', function () {
         return count >= 4 ? count : undefined;
       });
       assert.ok(markers >= 4, `expected a marker on each of the 4 flagged lines, saw ${markers}`);
-      await wb.page.screenshot({ path: join(wb.runDir, 'agenda-item-open.png') });
+      await screenshot(wb, 'agenda-item-open.png', 'flag.png');
     });
 
     it('without Live Share installed, Start Pairing says so with Install Live Share, and the views keep working', async function () {
@@ -154,7 +155,7 @@ describe('Mentorship sidebar in the real workbench', function () {
       await wb.page.waitForTimeout(1_500);
       const notices = await notificationTexts(wb.page);
       assert.ok(!notices.some((n) => /Canceled/i.test(n)), notices.join(' | '));
-      await wb.page.screenshot({ path: join(wb.runDir, 'pairing-no-live-share.png') });
+      await screenshot(wb, 'pairing-no-live-share.png', 'pairing.png');
       const agenda = await treeRows(wb.page, 'Next Sync');
       assert.ok(agenda[0].includes('Session 3 of 5'), agenda.join(' | '));
       await wb.page.keyboard.press('Escape');

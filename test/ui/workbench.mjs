@@ -1,8 +1,8 @@
 // Opens the real workbench (code-server + Chromium) with the extension in development mode,
 // for UI tests that click and type as a user does and assert on what is on screen and disk.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
+import { launchBrowser, ROOT, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
 import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 
 /** `prepare(runDir)` returns the settings to start with (it may create notes repos first). */
@@ -85,4 +85,17 @@ export async function notificationTexts(page) {
 /** The text of every dialog on screen (the Command Palette reports a failed command in a modal). */
 export async function dialogTexts(page) {
   return page.locator('.monaco-dialog-box').evaluateAll((boxes) => boxes.map((b) => b.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/**
+ * Saves a screenshot in the run's folder; with MENTORSHIP_SCREENSHOTS=1 also as the Getting
+ * Started walkthrough's image `walkthrough` (media/walkthrough/), so those show the real workbench.
+ */
+export async function screenshot(wb, name, walkthrough) {
+  const file = join(wb.runDir, name);
+  await wb.page.screenshot({ path: file });
+  if (walkthrough && process.env.MENTORSHIP_SCREENSHOTS) {
+    mkdirSync(join(ROOT, 'media', 'walkthrough'), { recursive: true });
+    copyFileSync(file, join(ROOT, 'media', 'walkthrough', walkthrough));
+  }
 }
