@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { questionTitle } from '../core/agendaItem';
 import { renderAgreement, roleOf, type Agreement, type MentorshipRole } from '../core/agreement';
-import { UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
+import { parseAsyncUpdate, UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
 import { isoDate } from '../core/ids';
 import { isSessionFacts, type SessionFacts } from '../core/sessionFacts';
 import type { DiscussedItem } from '../core/sessionRecord';
@@ -12,6 +12,7 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { readyAgreement, type Relationship } from '../notes/relationship';
 import type { NoteEditors } from '../ui/noteEditors';
 import { pickRelationship } from '../ui/pickRelationship';
+import { writeInEditor } from '../ui/writeInEditor';
 
 export interface TakeawaysDependencies {
   readonly directory: MentorshipDirectory;
@@ -97,15 +98,10 @@ export async function postUpdate(directory: MentorshipDirectory, noteEditors: No
   if (given) {
     Object.assign(sections, given);
   } else {
-    for (const [index, section] of UPDATE_SECTIONS.entries()) {
-      const text = await vscode.window.showInputBox({
-        title: `Post an Update (${index + 1}/${UPDATE_SECTIONS.length}): ${section}`,
-        prompt: `${section} since the last sync — optional, Enter to skip. Markdown is fine.`,
-        ignoreFocusOut: true,
-      });
-      if (text === undefined) return undefined;
-      sections[section] = text;
-    }
+    // One editor with the template, as takeaways are written, not four one-line boxes.
+    const written = await writeInEditor(`Post an Update to ${relationship.label}: write under the headings that apply (leave the others empty), then choose Post.`, updateTemplate(), 'Post');
+    if (written === undefined) return undefined;
+    Object.assign(sections, sectionsOf(written));
   }
   if (!UPDATE_SECTIONS.some((section) => sections[section]?.trim())) {
     void vscode.window.showInformationMessage('The update was empty, so nothing was posted.');
@@ -118,6 +114,23 @@ export async function postUpdate(directory: MentorshipDirectory, noteEditors: No
     if (choice === 'Open') void noteEditors.show(path.join(relationship.root, file));
   });
   return file;
+}
+
+const UPDATE_HINTS: Record<UpdateSection, string> = {
+  Achievements: 'What went well since the last sync?',
+  Challenges: 'What was hard?',
+  Blockers: 'What stops you, where could your mentor help?',
+  Celebrations: 'Anything to celebrate?',
+};
+
+function updateTemplate(): string {
+  return UPDATE_SECTIONS.map((section) => `## ${section}\n<!-- ${UPDATE_HINTS[section]} -->\n\n`).join('');
+}
+
+/** The sections of an update written in the editor (hints dropped, empty sections left out). */
+function sectionsOf(text: string): Partial<Record<UpdateSection, string>> {
+  const parsed = parseAsyncUpdate(`---\ndate: ${isoDate(new Date())}\n---\n${text.replace(/<!--[\s\S]*?-->/g, '')}`);
+  return parsed.ok ? parsed.update.sections : {};
 }
 
 export type AgreementReviewChoice = 'renew' | 'change' | 'close';

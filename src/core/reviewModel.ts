@@ -21,6 +21,8 @@ export interface ReviewSource {
   readonly agenda: readonly AgendaItem[];
   /** Where each agenda item's code is now ("path:line", by id), as Next Sync shows it; else where it was flagged. */
   readonly places?: ReadonlyMap<string, string>;
+  /** People's names by email (from the agreement): an update says who, not an address. */
+  readonly names?: ReadonlyMap<string, string>;
   readonly problems: readonly { readonly file: string; readonly reason: string }[];
 }
 
@@ -53,7 +55,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
     for (const { file, update } of source.updates) {
       const id = stem(file);
       markdown.set(`${key}:update:${id}`, () => UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n'));
-      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author });
+      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${source.names?.get(update.author.toLowerCase()) ?? update.author}`, tags: [], author: source.names?.get(update.author.toLowerCase()) ?? update.author });
     }
     for (const item of source.agenda) {
       entries.push({

@@ -60,7 +60,11 @@ export function createReview(context: vscode.ExtensionContext, directory: Mentor
     openAgendaItem: (root, id) => vscode.commands.executeCommand(COMMANDS.openAgendaItem, root, id),
     // Through NoteEditors: while hosting a Live Share session, notes are not opened as editors.
     openNote: (file) => noteEditors.show(file, { preview: false }),
-    openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+    // A link in a note is someone's writing: say where it goes before leaving the editor.
+    openExternal: async (url) => {
+      const choice = await vscode.window.showWarningMessage(`Open ${url} in your browser?`, { modal: true, detail: 'The link is in a mentorship note.' }, 'Open Link');
+      if (choice === 'Open Link') await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    },
   };
   const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error), locator && ((items) => currentPlaces(locator, items))));
   context.subscriptions.push(

@@ -227,6 +227,7 @@ export class ReviewPanel implements vscode.Disposable {
           updates: snapshot.updates,
           agenda: agenda.items,
           // Resolved items are history: they keep where they were flagged.
+          names: new Map(agreement ? [agreement.mentee, agreement.mentor].filter((p) => p.email).map((p) => [p.email.toLowerCase(), p.name] as const) : []),
           places: await this.placesOf(agenda.items.filter((item) => item.status !== 'resolved')),
           problems: [...snapshot.problems, ...agenda.problems].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
         };

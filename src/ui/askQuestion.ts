@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { writeInEditor } from './writeInEditor';
 
 const IN_EDITOR: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Write a Longer Question in an Editor' };
 
@@ -32,27 +33,9 @@ export function askQuestion(title: string, options: { readonly value?: string; r
       }
       finish(input.value.trim());
     });
-    input.onDidTriggerButton(() => finish(askInEditor(title, input.value)));
+    input.onDidTriggerButton(() => finish(writeInEditor(`${title}: write the question in the editor beside (Markdown, as many lines as you need), then choose Done.`, input.value, 'Done')));
     input.onDidHide(() => finish(undefined));
     input.show();
   });
 }
 
-/** A Markdown editor beside the code for a longer question; Done takes its text. */
-async function askInEditor(title: string, typed: string): Promise<string | undefined> {
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: typed });
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const choice = await vscode.window.showInformationMessage(`${title}: write the question in the editor beside (Markdown, as many lines as you need), then choose Done.`, 'Done', 'Cancel');
-  const text = document.getText().trim();
-  // The draft is not a file of its own: close it without asking to save.
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString()) {
-        await vscode.window.showTextDocument(document, { viewColumn: group.viewColumn, preview: false });
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      }
-    }
-  }
-  if (choice !== 'Done' || !text) return undefined;
-  return text;
-}

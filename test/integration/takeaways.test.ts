@@ -161,7 +161,7 @@ describe('Takeaways in a real VS Code', () => {
     assert.doesNotMatch(text, /## Challenges/);
     assert.match(commitSubjects(notes)[0] ?? '', /^Post an update: /);
     const rows = await visibleRows(api.trees.takeaways);
-    assert.ok(rows.includes('Updates between syncs — 1'), rows.join(' | '));
+    assert.match(rows[0] ?? '', /^Update · \d{4}-\d{2}-\d{2} — sam@example\.com · Achievements, Blockers$/, rows.join(' | '));
   });
 
   it('lists a session file with a rating outside 1–5 under Needs attention and leaves it as written', async () => {

@@ -169,7 +169,11 @@ describe('Review webview in the real workbench', function () {
     await box.check();
     const file = join(notes, 'sessions', '2026-10-19-a4f8k2m1.md');
     await eventually('the checked line in the file', async () => readFileSync(file, 'utf8').includes('- [x] Sam: read "You might not need an effect"'));
-    const subject = execFileSync('git', ['log', '-1', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
+    // The file is written before its commit is made: wait for the commit too.
+    const subject = await eventually('the commit', async () => {
+      const last = execFileSync('git', ['log', '-1', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
+      return last.startsWith('Done:') ? last : undefined;
+    });
     assert.equal(subject, 'Done: Sam: read "You might not need an effect"');
     // Still open after the page rendered the new state.
     await eventually('the entry re-rendered open and checked', async () => (await entry.locator('.action-items label', { hasText: 'You might not need an effect' }).locator('input').isChecked()) && (await entry.locator('details').getAttribute('open')) !== null);

@@ -17,7 +17,11 @@ async function eventually(what, probe, timeoutMs = 20_000) {
 /** Each step of the open walkthrough: its title and whether it shows as done. */
 async function steps(page) {
   return page.locator('button.getting-started-step').evaluateAll((buttons) =>
-    buttons.map((b) => ({ title: b.querySelector('.step-title')?.textContent?.trim() ?? b.textContent?.trim() ?? '', done: b.getAttribute('aria-checked') === 'true' })),
+    // The step's check icon says whether it is done (the button's own aria-checked means "selected").
+    buttons.map((b) => {
+      const icon = b.querySelector('[data-done-step-id]');
+      return { title: b.querySelector('.step-title')?.textContent?.trim() ?? b.textContent?.trim() ?? '', done: icon?.getAttribute('aria-checked') === 'true' || !!icon?.className.includes('step-checked') };
+    }),
   );
 }
 
