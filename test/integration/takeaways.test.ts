@@ -123,6 +123,27 @@ describe('Takeaways in a real VS Code', () => {
     assert.equal((await followUpsGroup())?.description, '1 open action item from past sessions');
   });
 
+  it('lists follow-ups as checkboxes in the next session: a checked one closes the earlier action item on save, an unchecked one carries over', async () => {
+    const relationship = await onlyRelationship();
+    const earlier = 'sessions/2026-11-10-earlier1.md';
+    await relationship.repo.commitFiles([{ path: earlier, content: '---\ndate: 2026-11-10\nrating: null\n---\n# Session on 2026-11-10\n\n## Action items\n- [ ] Sam: read about useMemo\n- [ ] Alex: share the profiler recording\n' }], 'Record takeaways: earlier');
+    relationship.sessions.invalidate();
+    const file = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', { relationshipRoot: notes, date: '2026-11-24', participants: [], mode: 'call', agendaItemIds: [] } satisfies SessionFacts);
+    const absolute = path.join(notes, file);
+    const template = readFileSync(absolute, 'utf8');
+    assert.match(template, /## Follow-ups\n- \[ \] Sam: read about useMemo _\(from 2026-11-10\)_\n- \[ \] Alex: share the profiler recording _\(from 2026-11-10\)_\n/);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === absolute);
+    assert.ok(editor, 'the session is open');
+    const checked = template.replace('- [ ] Sam: read about useMemo _(from', '- [x] Sam: read about useMemo _(from');
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), checked));
+    await editor.document.save();
+    await eventually('the earlier item closed', () => readFileSync(path.join(notes, earlier), 'utf8').includes('- [x] Sam: read about useMemo\n- [ ] Alex: share the profiler recording\n'));
+    await eventually('the close commit', () => commitSubjects(notes)[0] === 'Done: Sam: read about useMemo');
+    relationship.sessions.invalidate();
+    const open = (await relationship.sessions.openActionItems()).map(({ action }) => action.text);
+    assert.deepEqual(open, ['Alex: share the profiler recording'], 'the unchecked one carries over, and the mirror lines are not counted twice');
+  });
+
   it('keeps takeaways closed unsaved as a draft and restores them into the editor; saving commits them and drops the draft', async () => {
     const api = await mentorshipApi();
     const file = await vscode.commands.executeCommand<string>('mentorship.recordTakeaways', { relationshipRoot: notes, date: '2026-11-21', participants: [], mode: 'call', agendaItemIds: [] } satisfies SessionFacts);
