@@ -35,7 +35,7 @@ describe('Getting Started walkthrough in the real workbench', function () {
   });
   after(async () => wb?.close());
 
-  it("lists the mentee's steps, checks Set Up once a mentorship exists and Look back once the Review opened", async function () {
+  it("lists the mentee's steps; a step's button runs its command and the step shows as done", async function () {
     // The notes repo loads with the views: then the "has a relationship" context is set.
     await showMentorship(wb.page);
     await eventually('the agreement row', async () => (await treeRows(wb.page, 'Next Sync')).some((r) => r.includes('Session 3 of 5')));
@@ -49,7 +49,6 @@ describe('Getting Started walkthrough in the real workbench', function () {
       shown.map((s) => s.title),
       ['Write down your agreement', 'Share the notes with your mentor', 'Flag code for your next sync', 'Pair through Live Share', 'Record the takeaways', 'Look back'],
     );
-    await eventually('Set Up checked', async () => (await steps(wb.page)).find((s) => s.title === 'Write down your agreement')?.done);
     assert.equal((await steps(wb.page)).find((s) => s.title === 'Look back')?.done, false);
     // The step's own button runs the command, as a user would click it.
     await wb.page.locator('button.getting-started-step', { hasText: 'Look back' }).first().click();
