@@ -66,11 +66,10 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
       // Said in one view (Next Sync), short enough for the default sidebar width, with its fix a click away.
       const warnings = this.showsRepoProblems
         ? unusable.map((repo) => {
-            const node = new MessageNode('Notes repo not used — select to fix', `${repo.root}\n\n${repo.reason}`, 'error', {
-              command: 'workbench.action.openSettings',
-              title: 'Open Setting',
-              arguments: ['mentorship.notesRepo'],
-            });
+            // A refused location is fixed in the settings: a short label, the setting a click away.
+            const refused = /inside the workspace folder|contains the workspace folder/.test(repo.reason);
+            const label = refused ? 'Notes repo not used — select to fix' : (repo.reason.split(/(?<=\.)\s/)[0] ?? repo.reason);
+            const node = new MessageNode(label, `${repo.root}\n\n${repo.reason}`, 'error', refused ? { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: ['mentorship.notesRepo'] } : undefined);
             node.description = repo.root;
             return node;
           })

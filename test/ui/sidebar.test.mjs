@@ -52,6 +52,7 @@ describe('Mentorship sidebar in the real workbench', function () {
       await answer(wb.page, 'sam@example.com', { expectPrompt: 'Your email' });
       await answer(wb.page, 'Alex Chen', { expectPrompt: "Your mentor's name" });
       // Back keeps what was typed: on the email step (half typed), go back, then forward again.
+      await eventually('the email step', () => wb.page.evaluate(() => document.querySelector('.quick-input-widget')?.textContent?.includes("Your mentor's email")));
       await wb.page.locator('.quick-input-widget input').fill('alex@exa');
       await wb.page.locator('.quick-input-widget .codicon-quick-input-back, .quick-input-widget .codicon-arrow-left, .quick-input-widget [aria-label="Back"]').first().click();
       await eventually('the name step again', () => wb.page.evaluate(() => document.querySelector('.quick-input-widget')?.textContent?.includes("Your mentor's name")));
