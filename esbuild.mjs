@@ -133,7 +133,21 @@ const tests = {
   logLevel: 'warning',
 };
 
+// In watch mode, lines the editor's background problem matcher reads (.vscode/tasks.json):
+// when a rebuild starts and ends, and each error as "file:line:column:".
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text}\n    ${location?.file}:${location?.line}:${location?.column}:`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
+  host.plugins = [...host.plugins, watchMarkers];
   const contexts = await Promise.all([esbuild.context(host), esbuild.context(vendors), esbuild.context(reviewWebview), esbuild.context(features), esbuild.context(tests)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -3,7 +3,7 @@
 // `npm start`, the integration tests and the activation benchmark. Works offline: everything
 // comes from the npm registry and Debian's packages.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,12 +39,24 @@ export function ensureTools({ quiet = false } = {}) {
     log('Installing code-server (a real VS Code) and Node 24 into tools/code-server …');
     run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS, env: withoutNpmVariables(process.env) });
     // code-server's native modules and postinstall must be built by Node 24 (it reads the
-    // version from npm's user agent), against Node 24's headers.
-    run('npm', ['rebuild', '--foreground-scripts'], {
-      cwd: TOOLS,
-      stdio: quiet ? 'ignore' : 'inherit',
-      env: { ...withoutNpmVariables(process.env), PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
-    });
+    // version from npm's user agent), against Node 24's headers. The compiler's hundreds of
+    // warning lines read as failure: they go to a log file, and one line says what is going on.
+    const logFile = join(TOOLS, 'install.log');
+    log(`Building code-server's native modules (first run only, about 2 minutes; log: ${logFile}) …`);
+    const started = Date.now();
+    const output = openSync(logFile, 'w');
+    try {
+      run('npm', ['rebuild', '--foreground-scripts'], {
+        cwd: TOOLS,
+        stdio: ['ignore', output, output],
+        env: { ...withoutNpmVariables(process.env), PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
+      });
+    } catch (error) {
+      throw new Error(`Building code-server failed; the compiler's output is in ${logFile}`, { cause: error });
+    } finally {
+      closeSync(output);
+    }
+    log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
     writeFileSync(join(TOOLS, 'node_modules', '.installed'), new Date().toISOString());
   }
 }
@@ -86,8 +98,12 @@ async function waitForHttp(url, child, timeoutMs = 60_000) {
 /**
  * Starts code-server with its own user-data, extensions and config folders.
  * `settings` go to the user settings.json; `env` reaches the extension host.
+ * `testDriver` turns on VS Code's smoke-test driver (the hooks the tests read; it also keeps
+ * notification toasts from showing): for tests only, never for `npm start`.
+ * `folder` is what the plain URL opens; `installed` are extension folders linked into the
+ * extensions folder, so they run without the development-mode URL.
  */
-export async function startCodeServer({ runDir, settings = {}, env = {}, extensions = [], port, host = '127.0.0.1', log = () => {} }) {
+export async function startCodeServer({ runDir, settings = {}, env = {}, extensions = [], installed = [], folder, testDriver = false, port, host = '127.0.0.1', log = () => {} }) {
   mkdirSync(runDir, { recursive: true });
   const userData = join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
@@ -106,8 +122,15 @@ export async function startCodeServer({ runDir, settings = {}, env = {}, extensi
     '--extensions-dir', extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
     '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(folder ? [folder] : []),
   ];
+  for (const extension of installed) {
+    const manifest = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
+    const link = join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+    rmSync(link, { recursive: true, force: true });
+    symlinkSync(extension, link, 'dir');
+  }
   for (const folder of extensions) {
     // Unpacked extension folders (a benchmark baseline, later the stand-in Live Share) are
     // placed in the extensions folder, where VS Code finds them at startup.

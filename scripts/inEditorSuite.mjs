@@ -15,7 +15,7 @@ export async function runInWorkbench({ runDir, extensionTestsPath, extensionDeve
   mkdirSync(runDir, { recursive: true });
   const logFile = join(runDir, 'workbench.log');
   const workspace = makeSampleWorkspace(join(runDir, 'workspace'));
-  const server = await startCodeServer({ runDir, env, extensions, log: (line) => appendFileSync(logFile, line) });
+  const server = await startCodeServer({ runDir, env, extensions, testDriver: true, log: (line) => appendFileSync(logFile, line) });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

@@ -14,6 +14,8 @@ export const COMMANDS = {
   openNotesRepo: 'mentorship.openNotesRepo',
   cloneNotesRepo: 'mentorship.cloneNotesRepo',
   connectRemote: 'mentorship.connectRemote',
+  changeRemote: 'mentorship.changeRemote',
+  disconnectRemote: 'mentorship.disconnectRemote',
   syncNow: 'mentorship.syncNow',
   openAgreement: 'mentorship.openAgreement',
   openNote: 'mentorship.openNote',
@@ -77,6 +79,7 @@ export const CONTEXT_KEYS = {
    * hide on it: unlike hasRelationship it is unset (so they show) before anything has loaded.
    */
   noRelationship: 'mentorship.noRelationship',
+  hasRemote: 'mentorship.hasRemote',
   agendaGrouping: 'mentorship.agendaGrouping',
   hasProgramRepo: 'mentorship.hasProgramRepo',
 } as const;
@@ -93,6 +96,7 @@ export const STATE_KEYS = {
   /** Per notes repo root: the reply ids this user has seen (unread counts, not notes). */
   seenReplies: 'mentorship.seenReplies',
   rhythmNudgesShown: 'mentorship.rhythmNudgesShown',
+  lastNotesRepoPath: 'mentorship.lastNotesRepoPath',
 } as const;
 
 export const SETTINGS = {

@@ -37,6 +37,8 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairing
   readonly unreadReplies: UnreadReplies;
   readonly schedule: Schedule;
   readonly program: Program;
+  /** Each error a command showed the user (commands resolve rather than reject, see commandRegistrar). */
+  readonly onDidShowError: vscode.Event<Error>;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairing
  */
 export function activate(context: vscode.ExtensionContext): MentorshipApi | undefined {
   const log = new MentorshipLog();
-  const settings = new NotesSettings(context.globalStorageUri.fsPath);
+  const settings = new NotesSettings(context.globalStorageUri.fsPath, context.globalState);
   const directory = new MentorshipDirectory(() => settings.locations());
   const report = (error: unknown): void => log.error(error);
   const workspaceRepo = new WorkspaceRepo(settings.git);
@@ -63,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
   const noteEditors = new NoteEditors();
   // While hosting, Live Share could share a notes file opened as an editor: none is opened.
   noteEditors.guardWith(() => pairing.session.isHosting);
-  const review = createReview(context, directory, noteEditors, log);
+  const review = createReview(context, directory, noteEditors, log, locator);
   const feedback = new FeedbackPrompt(
     context.globalState,
     directory,
@@ -96,11 +98,15 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
       // only changes how they are shown.
       if (['notesRepo', SETTINGS.gitPath].some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`))) directory.reload();
       else if (event.affectsConfiguration(SETTINGS.section)) void directory.refresh().catch(report);
+      if (event.affectsConfiguration(SETTINGS.section)) void settings.explainRefusedPath().catch(report);
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      directory.reload();
+      void settings.explainRefusedPath().catch(report);
+    }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, schedule, program, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
+  return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, schedule, program, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop, onDidShowError: log.onDidShowError };
 }
 
 export function deactivate(): void {

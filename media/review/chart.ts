@@ -12,7 +12,9 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
  */
 export function ratingChart(series: readonly { date: string; rating?: number; mentorRating?: number }[]): SVGSVGElement {
   const width = 320;
-  const height = 90;
+  // The plot, then a line of dates below it.
+  const plot = 90;
+  const height = 104;
   const pad = 14;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'rating-chart', role: 'img' });
   const rated = series.filter((s) => s.rating !== undefined);
@@ -21,7 +23,7 @@ export function ratingChart(series: readonly { date: string; rating?: number; me
   chart.append(title);
   chart.setAttribute('aria-label', title.textContent);
   for (let level = 1; level <= 5; level++) {
-    const y = yOf(level, height, pad);
+    const y = yOf(level, plot, pad);
     chart.append(svg('line', { x1: pad, x2: width - pad / 2, y1: y, y2: y, class: 'grid' }));
     const label = svg('text', { x: 2, y: y + 3, class: 'axis' });
     label.textContent = String(level);
@@ -36,7 +38,7 @@ export function ratingChart(series: readonly { date: string; rating?: number; me
       return;
     }
     const x = pad + step * index;
-    const y = yOf(point.rating, height, pad);
+    const y = yOf(point.rating, plot, pad);
     commands.push(`${previousRated ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`);
     previousRated = true;
     const dot = svg('circle', { cx: x, cy: y, r: 3, class: 'point' });
@@ -45,6 +47,11 @@ export function ratingChart(series: readonly { date: string; rating?: number; me
     dot.append(tip);
     chart.append(dot);
   });
+  // The dates of the first and last session, under the axis.
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (first) chart.append(dateLabel(first.date, pad, height, 'start'));
+  if (last && series.length > 1) chart.append(dateLabel(last.date, width - pad / 2, height, 'end'));
   if (commands.length > 0) chart.insertBefore(svg('path', { d: commands.join(' '), class: 'line' }), chart.querySelector('circle'));
   return chart;
 }
@@ -65,4 +72,10 @@ export function progressBar(held: number, planned: number | undefined): HTMLElem
   bar.setAttribute('aria-label', label.textContent);
   wrapper.append(label, bar);
   return wrapper;
+}
+
+function dateLabel(date: string, x: number, height: number, anchor: 'start' | 'end'): SVGElement {
+  const label = svg('text', { x, y: height - 2, class: 'axis', 'text-anchor': anchor });
+  label.textContent = date;
+  return label;
 }

@@ -151,7 +151,6 @@ function entryElement(entry: ReviewEntry, hit?: ReviewSearchHit): HTMLElement {
   facts.textContent = factsOf(entry);
   summary.append(date, kind, title, facts);
   details.append(summary);
-  if (hit) details.append(snippetsElement(hit));
   // The body is rendered when opened: thousands of entries open fast.
   details.addEventListener('toggle', () => {
     if (details.open) openKeys.add(entry.key);
@@ -164,6 +163,8 @@ function entryElement(entry: ReviewEntry, hit?: ReviewSearchHit): HTMLElement {
     details.append(bodyElement(entry));
   }
   item.append(details);
+  // Why an entry matched is shown without opening it.
+  if (hit) item.append(snippetsElement(hit));
   return item;
 }
 
@@ -292,17 +293,23 @@ function button(label: string, run: () => void): HTMLButtonElement {
   return element;
 }
 
-// Links in rendered notes go through the host; nothing navigates the webview itself.
-document.addEventListener('click', (event) => {
+// Links in rendered notes go through the host; nothing navigates the webview itself. Handled
+// in the capture phase and stopped there, so VS Code's own link handler (on the window) never
+// sees the click and cannot open a link without the host's confirmation.
+const onLinkClick = (event: MouseEvent): void => {
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link) return;
   event.preventDefault();
+  event.stopPropagation();
+  if (event.type === 'auxclick') return;
   const href = link.getAttribute('href') ?? '';
   const entry = byKey.get(link.closest<HTMLElement>('li.entry')?.dataset.key ?? '');
   const agenda = AGENDA_HREF.exec(href);
   if (agenda?.[1] && entry) vscode.postMessage({ type: 'openAgendaItem', relationship: entry.relationship, id: agenda[1] });
   else if (/^https?:\/\//i.test(href)) vscode.postMessage({ type: 'openExternal', url: href });
-});
+};
+window.addEventListener('click', onLinkClick, true);
+window.addEventListener('auxclick', onLinkClick, true);
 
 function onFilterChange(): void {
   shown = PAGE;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { askQuestion } from '../ui/askQuestion';
 import { questionTitle, type AgendaItem, type AgendaStatus } from '../core/agendaItem';
 import type { AnchorLocator } from '../anchors/anchorLocator';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
@@ -46,13 +47,7 @@ export async function setAgendaStatus(relationship: Relationship, item: AgendaIt
 export async function editQuestion(relationship: Relationship, item: AgendaItem, given?: string): Promise<void> {
   const question =
     given ??
-    (await vscode.window.showInputBox({
-      title: 'Edit Question',
-      value: item.question,
-      prompt: 'What do you need help with? Markdown is fine.',
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : 'The question cannot be empty.'),
-    }));
+    (await askQuestion(`Edit the Question on ${item.anchor.path}:${item.anchor.range.startLine + 1}`, { value: item.question }));
   if (!question || question === item.question) return;
   await relationship.agenda.update({ ...item, question }, `Edit question: ${questionTitle(question, 60)}`);
 }

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { STATE_KEYS } from '../constants';
@@ -28,6 +29,8 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
  */
 export class FeedbackPrompt implements vscode.Disposable {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Session files whose rating is asked for once they are written (by absolute path). */
+  private readonly waiting = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -43,6 +46,33 @@ export class FeedbackPrompt implements vscode.Disposable {
   reminders(): readonly FeedbackReminder[] {
     const stored = this.state.get<unknown>(STATE_KEYS.feedbackReminders);
     return Array.isArray(stored) ? stored.filter(isReminder) : [];
+  }
+
+  /**
+   * Asks once the takeaways are written, not while the template is still blank: at the first
+   * save that changes the session file, or when its editor closes. A reminder waits meanwhile,
+   * so closing the window first loses nothing. The session row's Rate Session asks at any time.
+   */
+  async askWhenWritten(relationship: Relationship, file: string): Promise<void> {
+    await this.remindLater(relationship.root, file);
+    const absolute = path.join(relationship.root, file);
+    this.waiting.get(absolute)?.dispose();
+    const template = await fs.readFile(absolute, 'utf8').catch(() => undefined);
+    const isSessionFile = (uri: vscode.Uri): boolean => uri.scheme === 'file' && path.normalize(uri.fsPath) === path.normalize(absolute);
+    const askNow = (): void => {
+      watch.dispose();
+      void this.ask(relationship, file).catch(this.report);
+    };
+    const watch = vscode.Disposable.from(
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (isSessionFile(document.uri) && document.getText() !== template) askNow();
+      }),
+      vscode.window.tabGroups.onDidChangeTabs(({ closed }) => {
+        if (closed.some((tab) => tab.input instanceof vscode.TabInputText && isSessionFile(tab.input.uri))) askNow();
+      }),
+      { dispose: () => this.waiting.delete(absolute) },
+    );
+    this.waiting.set(absolute, watch);
   }
 
   async ask(relationship: Relationship, file: string): Promise<void> {
@@ -98,6 +128,7 @@ export class FeedbackPrompt implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const watch of [...this.waiting.values()]) watch.dispose();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
   }

@@ -8,6 +8,7 @@ import { COMMANDS, VIEWS } from '../constants';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { Relationship } from '../notes/relationship';
 import type { WorkspaceRepo } from '../workspace/workspaceRepo';
+import { askQuestion } from '../ui/askQuestion';
 import { pickTags } from '../ui/pickTags';
 
 /** Big enough for any function worth discussing, small enough to read in a sync. */
@@ -43,7 +44,10 @@ export async function flagForNextSync(directory: MentorshipDirectory, workspaceR
     range.endLine = range.startLine + MAX_SNIPPET_LINES - 1;
     notes.push(`The selection was capped at its first ${MAX_SNIPPET_LINES} lines.`);
   }
-  const question = given?.question ?? (await askQuestion());
+  const lines = range.startLine === range.endLine ? `line ${range.startLine + 1}` : `lines ${range.startLine + 1}–${range.endLine + 1}`;
+  const question =
+    given?.question ??
+    (await askQuestion(`Flag ${vscode.workspace.asRelativePath(document.uri)} ${lines} for Next Sync`, { placeholder: 'e.g. Why does this effect run after every render?' }));
   if (!question) return undefined;
   const existingTags = (await relationship.agenda.load()).items.flatMap((item) => item.tags);
   const tags = given?.tags ? given.tags.map(normalizeTag).filter(Boolean) : await pickTags(existingTags);
@@ -114,16 +118,6 @@ async function chooseRelationship(directory: MentorshipDirectory, root?: string)
     { title: 'Flag for Next Sync: which mentorship?', placeHolder: 'Choose whose agenda gets this item' },
   );
   return picked?.relationship;
-}
-
-function askQuestion(): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title: 'Flag for Next Sync',
-    prompt: 'What do you need help with? Markdown is fine.',
-    placeHolder: 'e.g. Why does this effect run after every render?',
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Write the question you want to bring to the sync.'),
-  });
 }
 
 /** Where the file is: in a git repo (repo-relative), a workspace folder, or only a snippet. */

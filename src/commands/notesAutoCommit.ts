@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isBelowFolder } from '../core/notesLocation';
+import { checkedFollowUps, parseSession } from '../core/sessionRecord';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { KeptBoth } from '../notes/notesRepo';
 import type { Relationship } from '../notes/relationship';
@@ -25,8 +26,24 @@ export function commitNotesOnSave(directory: MentorshipDirectory, report: (error
       const what = relative === 'mentorship.md' ? 'Edit the agreement' : relative.startsWith('sessions/') ? 'Edit takeaways' : 'Edit update';
       // The commit tells the views (this relationship's nodes only).
       await owner.repo.commitFiles([{ path: relative, content: document.getText() }], `${what}: ${path.posix.basename(relative, '.md')}`);
+      if (relative.startsWith('sessions/')) await closeCheckedFollowUps(owner, relative, document.getText());
     })().catch(report);
   });
+}
+
+/** A follow-up checked in a session file closes the earlier session's action item it mirrors. */
+async function closeCheckedFollowUps(relationship: Relationship, file: string, text: string): Promise<void> {
+  const parsed = parseSession(text);
+  if (!parsed.ok) return;
+  const checked = checkedFollowUps(parsed.session);
+  if (checked.length === 0) return;
+  relationship.sessions.invalidate();
+  for (const { entry, action } of await relationship.sessions.openActionItems()) {
+    if (entry.file === file) continue;
+    if (checked.some((f) => f.text === action.text && f.sessionDate === entry.session.date)) {
+      await relationship.sessions.setActionItemDone(entry.file, action, true);
+    }
+  }
 }
 
 /** Tells the user when a sync kept both versions of a note, with a way to compare them. */

@@ -7,7 +7,7 @@ import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import type { WorkspaceRepo } from '../workspace/workspaceRepo';
 import { editQuestion, findAgendaItem, openAgendaItem, removeAgendaItem, setAgendaStatus } from './agendaCommands';
 import { flagForNextSync, type FlagAnswers } from './flagForNextSync';
-import { cloneNotesRepo, connectRemote, openNotesRepo, syncRelationships } from './notesRepoCommands';
+import { cloneNotesRepo, connectRemote, disconnectRemote, openNotesRepo, syncRelationships } from './notesRepoCommands';
 import { pickRelationship } from '../ui/pickRelationship';
 import type { NotesSettings } from '../ui/notesSettings';
 import type { NoteEditors } from '../ui/noteEditors';
@@ -43,8 +43,12 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.openNotesRepo, (folder?: unknown) => openNotesRepo(directory, settings, typeof folder === 'string' ? folder : undefined)),
     register(COMMANDS.cloneNotesRepo, (remote?: unknown) => cloneNotesRepo(directory, settings, typeof remote === 'string' ? remote : undefined)),
     register(COMMANDS.connectRemote, (root?: unknown, remote?: unknown) =>
-      connectRemote(directory, settings, typeof root === 'string' ? root : undefined, typeof remote === 'string' ? remote : undefined),
+      connectRemote(directory, settings, relationshipRootOf(root), typeof remote === 'string' ? remote : undefined),
     ),
+    register(COMMANDS.changeRemote, (root?: unknown, remote?: unknown) =>
+      connectRemote(directory, settings, relationshipRootOf(root), typeof remote === 'string' ? remote : undefined),
+    ),
+    register(COMMANDS.disconnectRemote, (root?: unknown, confirmed?: unknown) => disconnectRemote(directory, settings, relationshipRootOf(root), confirmed === true)),
     register(COMMANDS.syncNow, async () => {
       const relationships = await directory.relationships();
       if (relationships.length === 0) {
@@ -101,7 +105,7 @@ export function registerCommands({ directory, settings, log, locator, workspaceR
     register(COMMANDS.recordTakeaways, (facts?: unknown) => {
       // A draft left unsaved earlier is offered again beside the new session.
       void drafts.offerKept().catch((e: unknown) => log.error(e));
-      return recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.ask(relationship, file).catch((e: unknown) => log.error(e)) }, facts);
+      return recordTakeaways({ directory, locator, noteEditors, askForFeedback: (relationship, file) => feedback.askWhenWritten(relationship, file).catch((e: unknown) => log.error(e)) }, facts);
     }),
     register(COMMANDS.restoreTakeawayDraft, (file?: unknown) => drafts.restoreFromPalette(file)),
     register(COMMANDS.rateSession, async (root?: unknown, file?: unknown, rating?: unknown, who?: unknown) => {
@@ -139,4 +143,11 @@ function isFlagAnswers(value: unknown): value is FlagAnswers {
 
 function isSetupAnswers(value: unknown): value is SetupAnswers {
   return typeof value === 'object' && value !== null && 'role' in value && 'other' in value && 'me' in value;
+}
+
+/** A relationship's root from a command argument: a path, or a view row that names one. */
+function relationshipRootOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const root = (arg as { relationship?: { root?: unknown } } | undefined)?.relationship?.root;
+  return typeof root === 'string' ? root : undefined;
 }

@@ -78,10 +78,11 @@ export async function setUpMentorship(directory: MentorshipDirectory, settings: 
   if (isNew) await settings.rememberRepo(repo.root);
   directory.reload();
   if (!given) {
+    // The agreement is what the two of you read together next: open it.
+    await vscode.commands.executeCommand(COMMANDS.openAgreement, repo.root);
     void vscode.window
-      .showInformationMessage(`Mentorship set up: ${relationshipLabel(agreement)}. Notes are kept in ${repo.root}.`, 'Open Agreement', 'Connect Remote…')
+      .showInformationMessage(`Mentorship set up: ${relationshipLabel(agreement)}. Notes are kept in ${repo.root}; share them with your ${answers.role === 'mentee' ? 'mentor' : 'mentee'} through a private remote.`, 'Connect Remote…')
       .then((choice) => {
-        if (choice === 'Open Agreement') void vscode.commands.executeCommand(COMMANDS.openAgreement, repo.root);
         if (choice === 'Connect Remote…') void vscode.commands.executeCommand(COMMANDS.connectRemote, repo.root);
       });
   }

@@ -3,15 +3,17 @@ import * as vscode from 'vscode';
 import { questionTitle } from '../core/agendaItem';
 import { replySummary } from '../core/agendaReply';
 import { renderAgreement, roleOf, type Agreement, type MentorshipRole } from '../core/agreement';
-import { UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
+import { parseAsyncUpdate, UPDATE_SECTIONS, type UpdateSection } from '../core/asyncUpdate';
 import { isoDate } from '../core/ids';
 import { isSessionFacts, type SessionFacts } from '../core/sessionFacts';
 import type { DiscussedItem } from '../core/sessionRecord';
 import type { AnchorLocator } from '../anchors/anchorLocator';
+import { currentPlaces, placeOf } from '../anchors/currentLocation';
 import type { MentorshipDirectory } from '../notes/mentorshipDirectory';
 import { readyAgreement, type Relationship } from '../notes/relationship';
 import type { NoteEditors } from '../ui/noteEditors';
 import { pickRelationship } from '../ui/pickRelationship';
+import { writeInEditor } from '../ui/writeInEditor';
 
 export interface TakeawaysDependencies {
   readonly directory: MentorshipDirectory;
@@ -38,7 +40,7 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
   }
   const agreement = readyAgreement(relationship);
   const agenda = await relationship.agenda.load();
-  const agendaIds = prefill?.agendaItemIds ?? (await pickCoveredItems(relationship));
+  const agendaIds = prefill?.agendaItemIds ?? (await pickCoveredItems(relationship, deps.locator));
   if (agendaIds === undefined) return undefined;
   const facts: SessionFacts = prefill ?? {
     relationshipRoot: relationship.root,
@@ -48,14 +50,12 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
     agendaItemIds: agendaIds,
   };
   const covered = agenda.items.filter((item) => facts.agendaItemIds.includes(item.id));
-  const locations = await deps.locator.locateAll(covered);
+  const places = await currentPlaces(deps.locator, covered);
   const replies = await relationship.replies.of(covered);
-  const discussed: DiscussedItem[] = covered.map((item, index) => {
-    const where = locations[index];
-    const line = where?.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : item.anchor.range.startLine + 1;
+  const discussed: DiscussedItem[] = covered.map((item) => {
     // The thread's replies under the item: what was said between syncs goes into the record.
     const said = (replies.get(item.id)?.replies ?? []).map((reply) => `${reply.authorName}: ${replySummary(reply.body)}`);
-    return { id: item.id, title: questionTitle(item.question, 80), where: `${where?.kind === 'here' ? where.location.path : item.anchor.path}:${line}`, ...(said.length ? { replies: said } : {}) };
+    return { id: item.id, title: questionTitle(item.question, 80), where: places.get(item.id) ?? placeOf(item, undefined), ...(said.length ? { replies: said } : {}) };
   });
   const file = await relationship.sessions.create(facts, discussed);
   for (const item of covered.filter((i) => i.status === 'open')) {
@@ -68,13 +68,13 @@ export async function recordTakeaways(deps: TakeawaysDependencies, given?: unkno
       if (choice === 'Open') void deps.noteEditors.show(absolute);
     });
   });
-  // Not awaited: the takeaways are written first; the rating can wait for an answer.
+  // The rating is asked once the takeaways are written (see FeedbackPrompt.askWhenWritten).
   void deps.askForFeedback(relationship, file);
   void offerAgreementReview(deps.directory, deps.noteEditors, relationship);
   return file;
 }
 
-async function pickCoveredItems(relationship: Relationship): Promise<string[] | undefined> {
+async function pickCoveredItems(relationship: Relationship, locator: AnchorLocator): Promise<string[] | undefined> {
   const open = (await relationship.agenda.load()).items.filter((item) => item.status !== 'resolved');
   if (open.length === 0) return [];
   const replies = await relationship.replies.of(open);
@@ -82,8 +82,9 @@ async function pickCoveredItems(relationship: Relationship): Promise<string[] | 
     const n = replies.get(id)?.replies.length ?? 0;
     return n > 0 ? ` · ${n} repl${n === 1 ? 'y' : 'ies'}` : '';
   };
+  const places = await currentPlaces(locator, open);
   const picked = await vscode.window.showQuickPick(
-    open.map((item) => ({ label: questionTitle(item.question, 80), description: `${item.anchor.path}:${item.anchor.range.startLine + 1}${count(item.id)}`, id: item.id })),
+    open.map((item) => ({ label: questionTitle(item.question, 80), description: `${places.get(item.id) ?? ''}${count(item.id)}`, id: item.id })),
     { title: 'Record Takeaways', placeHolder: 'Which agenda items did you cover? (none is fine)', canPickMany: true, ignoreFocusOut: true },
   );
   return picked?.map((item) => item.id);
@@ -107,15 +108,10 @@ export async function postUpdate(directory: MentorshipDirectory, noteEditors: No
   if (given) {
     Object.assign(sections, given);
   } else {
-    for (const [index, section] of UPDATE_SECTIONS.entries()) {
-      const text = await vscode.window.showInputBox({
-        title: `Post an Update (${index + 1}/${UPDATE_SECTIONS.length}): ${section}`,
-        prompt: `${section} since the last sync — optional, Enter to skip. Markdown is fine.`,
-        ignoreFocusOut: true,
-      });
-      if (text === undefined) return undefined;
-      sections[section] = text;
-    }
+    // One editor with the template, as takeaways are written, not four one-line boxes.
+    const written = await writeInEditor(`Post an Update to ${relationship.label}: write under the headings that apply (leave the others empty), then choose Post.`, updateTemplate(), 'Post');
+    if (written === undefined) return undefined;
+    Object.assign(sections, sectionsOf(written));
   }
   if (!UPDATE_SECTIONS.some((section) => sections[section]?.trim())) {
     void vscode.window.showInformationMessage('The update was empty, so nothing was posted.');
@@ -127,6 +123,23 @@ export async function postUpdate(directory: MentorshipDirectory, noteEditors: No
     if (choice === 'Open') void noteEditors.show(path.join(relationship.root, file));
   });
   return file;
+}
+
+const UPDATE_HINTS: Record<UpdateSection, string> = {
+  Achievements: 'What went well since the last sync?',
+  Challenges: 'What was hard?',
+  Blockers: 'What stops you, where could your mentor help?',
+  Celebrations: 'Anything to celebrate?',
+};
+
+function updateTemplate(): string {
+  return UPDATE_SECTIONS.map((section) => `## ${section}\n<!-- ${UPDATE_HINTS[section]} -->\n\n`).join('');
+}
+
+/** The sections of an update written in the editor (hints dropped, empty sections left out). */
+function sectionsOf(text: string): Partial<Record<UpdateSection, string>> {
+  const parsed = parseAsyncUpdate(`---\ndate: ${isoDate(new Date())}\n---\n${text.replace(/<!--[\s\S]*?-->/g, '')}`);
+  return parsed.ok ? parsed.update.sections : {};
 }
 
 export type AgreementReviewChoice = 'renew' | 'change' | 'close';

@@ -37,5 +37,13 @@ export function tagsIn(entries: readonly ReviewEntry[]): string[] {
 
 /** What of an entry the search reads: title, tags and text. */
 export function searchTextOf(entry: { readonly title: string; readonly tags: readonly string[] }, markdown: string): string {
-  return `${entry.title}\n${entry.tags.map((t) => `#${t}`).join(' ')}\n${markdown}`;
+  return `${entry.title}\n${entry.tags.map((t) => `#${t}`).join(' ')}\n${plainText(markdown)}`;
+}
+
+/** Markdown marks that would show raw in a match snippet (headings, emphasis, task boxes). */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/^(\s*)[-*+]\s+\[[ xX]\]\s+/gm, '$1')
+    .replace(/\*\*|__/g, '');
 }

@@ -22,6 +22,10 @@ export interface ReviewSource {
   readonly agenda: readonly AgendaItem[];
   /** Replies in each agenda item's thread (by item id), oldest first. */
   readonly replies?: ReadonlyMap<string, readonly AgendaReply[]>;
+  /** Where each agenda item's code is now ("path:line", by id), as Next Sync shows it; else where it was flagged. */
+  readonly places?: ReadonlyMap<string, string>;
+  /** People's names by email (from the agreement): an update says who, not an address. */
+  readonly names?: ReadonlyMap<string, string>;
   readonly problems: readonly { readonly file: string; readonly reason: string }[];
 }
 
@@ -54,7 +58,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
     for (const { file, update } of source.updates) {
       const id = stem(file);
       markdown.set(`${key}:update:${id}`, () => UPDATE_SECTIONS.filter((s) => update.sections[s]).map((s) => `## ${s}\n\n${update.sections[s] ?? ''}`).join('\n\n'));
-      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${update.author}`, tags: [], author: update.author });
+      entries.push({ kind: 'update', key: `${key}:update:${id}`, relationship: key, id, date: update.date, title: `Update from ${source.names?.get(update.author.toLowerCase()) ?? update.author}`, tags: [], author: source.names?.get(update.author.toLowerCase()) ?? update.author });
     }
     for (const item of source.agenda) {
       entries.push({
@@ -66,7 +70,7 @@ export function buildReviewModel(sources: readonly ReviewSource[]): ReviewConten
         title: questionTitle(item.question, 100),
         tags: item.tags,
         status: item.status,
-        where: `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
+        where: source.places?.get(item.id) ?? `${item.anchor.path}:${item.anchor.range.startLine + 1}`,
       });
       markdown.set(`${key}:agenda:${item.id}`, () => item.question + repliesMarkdown(source.replies?.get(item.id) ?? []));
     }

@@ -139,11 +139,14 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
   }
 }
 
-/** Only plain web links leave the editor, and only through the host. */
+// A note must not reach services on this machine (a dev server, a router page) by a click.
+const LOCAL_HOST = /^(localhost|.*\.localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\[::ffff:127(?:\.\d{1,3}){3}\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
+
+/** Only plain web links to other machines leave the editor, and only through the host. */
 export function isWebLink(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '' && !LOCAL_HOST.test(url.hostname);
   } catch {
     return false;
   }

@@ -184,6 +184,21 @@ export interface FollowUp {
   readonly text: string;
 }
 
+/** The section that lists earlier sessions' open action items; its checkboxes mirror them. */
+export const FOLLOW_UPS_SECTION: SessionSection = 'Follow-ups';
+const FOLLOW_UP = /^(.*\S)\s+_\(from (\d{4}-\d{2}-\d{2})\)_$/;
+
+/**
+ * The follow-ups checked in a session file: each closes the action item it mirrors (by text and
+ * the date of the session it came from). Unchecked ones stay open and carry over to the next.
+ */
+export function checkedFollowUps(session: SessionRecord): FollowUp[] {
+  return session.actionItems.flatMap((action) => {
+    const mirror = action.section === FOLLOW_UPS_SECTION && action.done ? FOLLOW_UP.exec(action.text) : null;
+    return mirror ? [{ text: mirror[1] ?? '', sessionDate: mirror[2] ?? '' }] : [];
+  });
+}
+
 /** An agenda item covered in the session, with a link to its code anchor. */
 export interface DiscussedItem {
   readonly id: string;
@@ -212,7 +227,7 @@ export function renderSessionTemplate(facts: SessionFacts, followUps: readonly F
     '',
     '## Follow-ups',
     ...(followUps.length
-      ? followUps.map((f) => `- ${f.text} _(from ${f.sessionDate})_: done / carried over`)
+      ? followUps.map((f) => `- [ ] ${f.text} _(from ${f.sessionDate})_`)
       : ['_No open action items from earlier sessions._']),
     '',
     '## Discussed',

@@ -300,6 +300,13 @@ export class NotesRepo {
     });
   }
 
+  /** Removes the remote: notes stay in this clone and are no longer pushed anywhere. */
+  removeRemote(): Promise<void> {
+    return this.queue.run(async () => {
+      if (await this.remoteUrl()) await this.git.raw(['remote', 'remove', REMOTE_NAME]);
+    });
+  }
+
   async currentBranch(): Promise<string> {
     const name = (await this.git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => '')).trim();
     return name || DEFAULT_BRANCH;

@@ -8,6 +8,7 @@ import {
   renderSessionTemplate,
   sessionFileName,
   setActionItemDone,
+  FOLLOW_UPS_SECTION,
   setSessionField,
   SESSIONS_FOLDER,
   type ActionItem,
@@ -73,7 +74,10 @@ export class SessionStore {
   /** Open action items of all sessions, newest session first, in file order within one. */
   async openActionItems(): Promise<OpenActionItem[]> {
     const { sessions } = await this.load();
-    return [...sessions].reverse().flatMap((entry) => entry.session.actionItems.filter((action) => !action.done && action.text.length > 0).map((action) => ({ entry, action })));
+    // A Follow-ups checkbox mirrors an earlier session's item; the original is the one open.
+    return [...sessions]
+      .reverse()
+      .flatMap((entry) => entry.session.actionItems.filter((action) => !action.done && action.text.length > 0 && action.section !== FOLLOW_UPS_SECTION).map((action) => ({ entry, action })));
   }
 
   /** Writes a new session file from the template and commits it; returns its relative path. */

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { AnchorLocator } from '../anchors/anchorLocator';
+import { currentPlaces } from '../anchors/currentLocation';
 import type { NoteEditors } from '../ui/noteEditors';
 import { commandRegistrar, type MentorshipLog } from '../ui/userMessages';
 import { COMMANDS, REVIEW_PANEL } from '../constants';
@@ -63,14 +65,18 @@ export class Review implements vscode.Disposable {
 }
 
 /** The review and "Mentorship: Open Review" (also what a session row in Takeaways runs). */
-export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog): Review {
+export function createReview(context: vscode.ExtensionContext, directory: MentorshipDirectory, noteEditors: NoteEditors, log: MentorshipLog, locator?: AnchorLocator): Review {
   const actions: ReviewActions = {
     openAgendaItem: (root, id) => vscode.commands.executeCommand(COMMANDS.openAgendaItem, root, id),
     // Through NoteEditors: while hosting a Live Share session, notes are not opened as editors.
     openNote: (file) => noteEditors.show(file, { preview: false }),
-    openExternal: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
+    // A link in a note is someone's writing: say where it goes before leaving the editor.
+    openExternal: async (url) => {
+      const choice = await vscode.window.showWarningMessage(`Open ${url} in your browser?`, { modal: true, detail: 'The link is in a mentorship note.' }, 'Open Link');
+      if (choice === 'Open Link') await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    },
   };
-  const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error)));
+  const review = new Review(({ ReviewPanel }) => new ReviewPanel(context.extensionUri, directory, actions, (error) => log.error(error), locator && ((items) => currentPlaces(locator, items))));
   context.subscriptions.push(
     review,
     // After a window reload VS Code brings the Review back (activation: onWebviewPanel).

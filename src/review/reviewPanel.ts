@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { AgendaItem } from '../core/agendaItem';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { REVIEW_PANEL } from '../constants';
@@ -44,6 +45,8 @@ export class ReviewPanel implements vscode.Disposable {
     private readonly directory: MentorshipDirectory,
     private readonly actions: ReviewActions,
     private readonly report: (error: unknown) => void,
+    /** Where items' code is now, as Next Sync shows it (see anchors/currentLocation). */
+    private readonly placesOf: (items: readonly AgendaItem[]) => Promise<ReadonlyMap<string, string>> = async () => new Map(),
   ) {
     this.subscriptions.push(
       directory.onDidChange(() => {
@@ -249,6 +252,9 @@ export class ReviewPanel implements vscode.Disposable {
           updates: snapshot.updates,
           agenda: agenda.items,
           replies: new Map([...replies].map(([id, found]) => [id, found.replies])),
+          // Resolved items are history: they keep where they were flagged.
+          names: new Map(agreement ? [agreement.mentee, agreement.mentor].filter((p) => p.email).map((p) => [p.email.toLowerCase(), p.name] as const) : []),
+          places: await this.placesOf(agenda.items.filter((item) => item.status !== 'resolved')),
           problems: [...snapshot.problems, ...agenda.problems, ...[...replies.values()].flatMap((found) => found.problems)].map((p) => ({ file: relative(p.file), reason: `line ${p.problem.line}: ${p.problem.reason}` })),
         };
       }),

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 
-/** Thrown when the user goes back a step with the Back button. */
-class GoBack extends Error {}
+/** Thrown when the user goes back a step with the Back button; keeps what was typed so far. */
+class GoBack extends Error {
+  constructor(readonly typed?: string) {
+    super('back');
+  }
+}
 
 export interface PickStep<T> {
   readonly kind: 'pick';
@@ -26,6 +30,8 @@ export async function runSteps(
   steps: ReadonlyArray<(answers: readonly unknown[]) => PickStep<unknown> | InputStep | undefined>,
 ): Promise<unknown[] | undefined> {
   const answers: unknown[] = [];
+  // What was typed in a step left with Back before it was accepted: shown again on return.
+  const typed: (string | undefined)[] = [];
   let index = 0;
   while (index < steps.length) {
     const stepAt = steps[index];
@@ -36,12 +42,14 @@ export async function runSteps(
       continue;
     }
     try {
-      const answer = await show(title, step, index + 1, steps.length);
+      // A step shown again (after Back) shows the answer given before, not its default.
+      const answer = await show(title, step, index + 1, steps.length, typed[index] ?? answers[index]);
       if (answer === undefined) return undefined;
       answers[index] = answer;
       index++;
     } catch (error) {
       if (!(error instanceof GoBack)) throw error;
+      typed[index] = error.typed;
       // Skip back over steps that were not shown.
       do {
         index--;
@@ -52,7 +60,7 @@ export async function runSteps(
   return answers;
 }
 
-function show(title: string, step: PickStep<unknown> | InputStep, number: number, total: number): Promise<unknown> {
+function show(title: string, step: PickStep<unknown> | InputStep, number: number, total: number, previous: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const disposables: vscode.Disposable[] = [];
     let settled = false;
@@ -67,6 +75,8 @@ function show(title: string, step: PickStep<unknown> | InputStep, number: number
       const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: unknown }>();
       Object.assign(pick, { title, step: number, totalSteps: total, placeholder: step.prompt, items: step.items, ignoreFocusOut: true });
       pick.buttons = number > 1 ? [vscode.QuickInputButtons.Back] : [];
+      const chosenBefore = step.items.find((item) => previous !== undefined && item.value === previous);
+      if (chosenBefore) pick.activeItems = [chosenBefore];
       disposables.push(
         pick,
         pick.onDidTriggerButton(() => finish(() => reject(new GoBack()))),
@@ -80,11 +90,12 @@ function show(title: string, step: PickStep<unknown> | InputStep, number: number
       return;
     }
     const input = vscode.window.createInputBox();
-    Object.assign(input, { title, step: number, totalSteps: total, prompt: step.prompt, value: step.value ?? '', placeholder: step.placeholder ?? '', ignoreFocusOut: true });
+    const value = typeof previous === 'string' ? previous : (step.value ?? '');
+    Object.assign(input, { title, step: number, totalSteps: total, prompt: step.prompt, value, placeholder: step.placeholder ?? '', ignoreFocusOut: true });
     input.buttons = number > 1 ? [vscode.QuickInputButtons.Back] : [];
     disposables.push(
       input,
-      input.onDidTriggerButton(() => finish(() => reject(new GoBack()))),
+      input.onDidTriggerButton(() => finish(() => reject(new GoBack(input.value)))),
       input.onDidChangeValue((value) => {
         input.validationMessage = step.validate?.(value);
       }),

@@ -6,6 +6,9 @@ import { ActionableError } from './actionableError';
 /** The one output channel for everything the user cannot act on directly. */
 export class MentorshipLog implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Mentorship', { log: true });
+  private readonly shownErrors = new vscode.EventEmitter<Error>();
+  /** Fires with each error a command showed the user: how its programmatic callers learn of it. */
+  readonly onDidShowError = this.shownErrors.event;
 
   info(message: string): void {
     this.channel.info(message);
@@ -23,7 +26,13 @@ export class MentorshipLog implements vscode.Disposable {
     this.channel.show(true);
   }
 
+  /** Records that `error` was shown to the user (see commandRegistrar). */
+  shown(error: unknown): void {
+    this.shownErrors.fire(error instanceof Error ? error : new Error(String(error)));
+  }
+
   dispose(): void {
+    this.shownErrors.dispose();
     this.channel.dispose();
   }
 }
@@ -68,20 +77,11 @@ export async function showError(log: MentorshipLog, error: unknown): Promise<voi
 }
 
 /**
- * What a command hands its programmatic caller (a test, another command) after the user was
- * shown the error. It reads as a cancellation, for which VS Code shows nothing: a command run from
- * a view or the palette would otherwise show the same message twice. `cause` is the original.
- */
-export class AlreadyShownError extends Error {
-  constructor(readonly cause: unknown) {
-    super('Canceled');
-    this.name = 'Canceled';
-  }
-}
-
-/**
- * Registers a command inside the one error boundary: the user sees the error with its action;
- * a programmatic caller (a test, another command) gets it as `cause` of an AlreadyShownError.
+ * Registers a command inside the one error boundary: the user sees the error once, with its
+ * action, and the command resolves to undefined. It does not reject: VS Code wraps whatever an
+ * extension command throws (even a cancellation) in a new error and shows that too, as a modal
+ * from the Command Palette or a notification from a view row. Programmatic callers (tests)
+ * learn of the failure through `MentorshipLog.onDidShowError`.
  */
 export function commandRegistrar(log: MentorshipLog) {
   return <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown>): vscode.Disposable =>
@@ -89,9 +89,10 @@ export function commandRegistrar(log: MentorshipLog) {
       try {
         return await handler(...args);
       } catch (error) {
+        log.shown(error);
         // Not awaited: the notification stays until the user answers it.
         void showError(log, error);
-        throw new AlreadyShownError(error);
+        return undefined;
       }
     });
 }

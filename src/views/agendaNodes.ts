@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { questionTitle, type AgendaItem } from '../core/agendaItem';
 import type { ItemLocation } from '../anchors/anchorLocator';
+import { placeOf } from '../anchors/currentLocation';
 import { COMMANDS } from '../constants';
 import type { AgendaProblem } from '../notes/agendaStore';
 import type { Relationship } from '../notes/relationship';
@@ -9,7 +10,10 @@ import { ProblemNode } from './nodes';
 /** Where a row's code is; "locating" while a large agenda is still being re-located. */
 export type RowLocation = ItemLocation | { readonly kind: 'locating' };
 
-const STATUS_ICON: Record<string, string> = { exact: 'pass', moved: 'arrow-swap', changed: 'diff-modified', gone: 'circle-slash' };
+// An open item is a question, not a done thing: the icon says where its code stands, never a check.
+const STATUS_ICON: Record<string, string> = { exact: 'location', moved: 'arrow-swap', changed: 'diff-modified', gone: 'circle-slash' };
+// One vocabulary: the row says what its hover says.
+const STATUS_WORD: Record<string, string> = { exact: 'unchanged', moved: 'moved', changed: 'changed', gone: 'gone' };
 
 /** One flagged piece of code on the agenda: file:line and where its code is now. */
 export class AgendaItemNode extends vscode.TreeItem {
@@ -23,11 +27,8 @@ export class AgendaItemNode extends vscode.TreeItem {
     this.id = `agenda:${relationship.root}:${item.id}`;
     // "agendaItem:open" / "agendaItem:discussed": matched by `viewItem =~ /^agendaItem/` in package.json.
     this.contextValue = `agendaItem:${item.status}`;
-    const { anchor } = item;
-    const line = where.kind === 'here' && where.location.range ? where.location.range.startLine + 1 : anchor.range.startLine + 1;
-    const file = where.kind === 'here' ? where.location.path : anchor.path;
-    const state = where.kind === 'here' ? where.location.status : where.kind === 'locating' ? 'locating…' : 'snippet only';
-    const parts = [`${file}:${line}`, state];
+    const state = where.kind === 'here' ? statusWord(where.location) : where.kind === 'locating' ? 'locating…' : 'snippet only';
+    const parts = [placeOf(item, where), state];
     if (item.status === 'discussed') parts.push('discussed');
     if (unreadReplies > 0) parts.push(`${unreadReplies} unread repl${unreadReplies === 1 ? 'y' : 'ies'}`);
     this.description = parts.join(' · ');
@@ -39,6 +40,11 @@ export class AgendaItemNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(where.kind === 'here' ? (STATUS_ICON[where.location.status] ?? 'comment') : where.kind === 'locating' ? 'loading~spin' : 'file-code');
     this.command = { command: COMMANDS.openAgendaItem, title: 'Open', arguments: [relationship.root, item.id] };
   }
+}
+
+function statusWord(location: { readonly status: string; readonly reason: string }): string {
+  if (location.status === 'exact' && /whitespace/.test(location.reason)) return 'whitespace changed';
+  return STATUS_WORD[location.status] ?? location.status;
 }
 
 function reasonOf(where: RowLocation): string {

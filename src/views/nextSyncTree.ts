@@ -22,6 +22,7 @@ export interface ReplyCounts {
 
 /** The agenda of the next sync: the agreement's progress, then the open agenda items in order. */
 export class NextSyncTree extends RelationshipTree {
+  protected override readonly showsRepoProblems = true;
   constructor(
     directory: MentorshipDirectory,
     report: (error: unknown) => void,

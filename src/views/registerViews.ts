@@ -126,4 +126,7 @@ async function updateContextKeys(directory: MentorshipDirectory): Promise<void> 
   const relationships = await directory.relationships();
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRelationship, relationships.length > 0);
   await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noRelationship, relationships.length === 0);
+  // Sync Notes Now shows only where there is something to sync with.
+  const remotes = await Promise.all(relationships.map((relationship) => relationship.repo.remoteUrl()));
+  await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasRemote, remotes.some((url) => url !== undefined));
 }

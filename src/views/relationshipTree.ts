@@ -25,6 +25,9 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
     ];
   }
 
+  /** Whether this view lists notes repos that cannot be used (one view says it, not three). */
+  protected readonly showsRepoProblems: boolean = false;
+
   protected abstract childrenOf(relationship: Relationship): Promise<vscode.TreeItem[]>;
 
   /**
@@ -75,11 +78,17 @@ export abstract class RelationshipTree implements vscode.TreeDataProvider<vscode
       if (element && 'children' in element && typeof element.children === 'function') return (element.children as () => vscode.TreeItem[])();
       if (element) return [];
       const [relationships, unusable] = await Promise.all([this.directory.relationships(), this.directory.unusable()]);
-      const warnings = unusable.map((repo) => {
-        const node = new MessageNode(repo.reason.split(/(?<=\.)\s/)[0] ?? repo.reason, `${repo.root}\n\n${repo.reason}`, 'error');
-        node.description = repo.root;
-        return node;
-      });
+      // Said in one view (Next Sync), short enough for the default sidebar width, with its fix a click away.
+      const warnings = this.showsRepoProblems
+        ? unusable.map((repo) => {
+            // A refused location is fixed in the settings: a short label, the setting a click away.
+            const refused = /inside the workspace folder|contains the workspace folder/.test(repo.reason);
+            const label = refused ? 'Notes repo not used — select to fix' : (repo.reason.split(/(?<=\.)\s/)[0] ?? repo.reason);
+            const node = new MessageNode(label, `${repo.root}\n\n${repo.reason}`, 'error', refused ? { command: 'workbench.action.openSettings', title: 'Open Setting', arguments: ['mentorship.notesRepo'] } : undefined);
+            node.description = repo.root;
+            return node;
+          })
+        : [];
       this.relationshipNodes.clear();
       if (relationships.length === 0) return warnings;
       if (relationships.length === 1 && relationships[0]) return [...warnings, ...(await this.childrenOf(relationships[0]))];

@@ -71,29 +71,17 @@ export class SessionNode extends vscode.TreeItem {
 }
 
 /** Async updates posted between syncs. */
-export class UpdatesNode extends vscode.TreeItem {
-  constructor(
-    private readonly relationship: Relationship,
-    private readonly updates: readonly UpdateEntry[],
-  ) {
-    super('Updates between syncs', vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = `updates:${relationship.root}`;
-    this.contextValue = 'updates';
-    this.description = `${updates.length}`;
+/** One async update between syncs, shown among the sessions by date. */
+export class UpdateNode extends vscode.TreeItem {
+  constructor(relationship: Relationship, readonly entry: UpdateEntry) {
+    // The distinguishing words first: a narrow sidebar still shows "Update · <date>".
+    super(`Update · ${entry.update.date}`, vscode.TreeItemCollapsibleState.None);
+    const file = path.join(relationship.root, entry.file);
+    this.id = `update:${file}`;
+    this.contextValue = 'update';
+    this.description = [entry.update.author, Object.keys(entry.update.sections).join(', ')].filter(Boolean).join(' · ');
     this.iconPath = new vscode.ThemeIcon('megaphone');
-  }
-
-  children(): vscode.TreeItem[] {
-    return [...this.updates].reverse().map((entry) => {
-      const said = Object.keys(entry.update.sections).join(', ');
-      const node = new vscode.TreeItem(`Update on ${entry.update.date}`, vscode.TreeItemCollapsibleState.None);
-      const file = path.join(this.relationship.root, entry.file);
-      node.id = `update:${file}`;
-      node.description = [entry.update.author, said].filter(Boolean).join(' · ');
-      node.iconPath = new vscode.ThemeIcon('comment-discussion');
-      node.command = { command: COMMANDS.openNote, title: 'Open Update', arguments: [file] };
-      return node;
-    });
+    this.command = { command: COMMANDS.openNote, title: 'Open Update', arguments: [file] };
   }
 }
 

@@ -48,7 +48,7 @@ describe('Flag for Next Sync', () => {
     assert.equal(commitSubjects(notes).length, 2);
     assert.equal(git(notes, 'status', '--porcelain'), '');
     const rows = await visibleRows(api.trees.nextSync);
-    assert.ok(rows.includes('Is mutating the line the bug? — src/cart.ts:15 · exact'), rows.join(' | '));
+    assert.ok(rows.includes('Is mutating the line the bug? — src/cart.ts:15 · unchanged'), rows.join(' | '));
   });
 
   it('re-locates the item after a checkout of another commit, and back', async () => {
@@ -58,7 +58,7 @@ describe('Flag for Next Sync', () => {
     await vscode.commands.executeCommand('mentorship.flagForNextSync', { question: 'Coupon maths?', tags: [] });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const row = (rows: string[]): string | undefined => rows.find((r) => r.startsWith('Coupon maths?'));
-    assert.equal(row(await visibleRows(api.trees.nextSync)), 'Coupon maths? — src/discounts.ts:8 · exact');
+    assert.equal(row(await visibleRows(api.trees.nextSync)), 'Coupon maths? — src/discounts.ts:8 · unchanged');
     const file = path.join(folder, 'src', 'discounts.ts');
     const original = readFileSync(file, 'utf8');
     git(folder, 'checkout', '--quiet', '-b', 'moved-coupons');
@@ -75,8 +75,8 @@ ${original}`);
       git(folder, 'checkout', '--quiet', 'main');
       git(folder, 'branch', '--quiet', '-D', 'moved-coupons');
     }
-    const back = await eventually('the exact status', async () => row(await visibleRows(api.trees.nextSync))?.endsWith(':8 · exact') ? row(await visibleRows(api.trees.nextSync)) : undefined);
-    assert.equal(back, 'Coupon maths? — src/discounts.ts:8 · exact');
+    const back = await eventually('the unchanged status', async () => row(await visibleRows(api.trees.nextSync))?.endsWith(':8 · unchanged') ? row(await visibleRows(api.trees.nextSync)) : undefined);
+    assert.equal(back, 'Coupon maths? — src/discounts.ts:8 · unchanged');
     assert.equal(readFileSync(file, 'utf8'), original, 'the workspace is back as it was');
   });
 

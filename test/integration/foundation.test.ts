@@ -69,6 +69,18 @@ describe('Mentorship in a real VS Code', () => {
     assert.equal((await visibleRows(api.trees.nextSync, first))[0], 'Session 1 of 5 — 75 min · every two weeks');
   });
 
+  it('Disconnect Remote removes the remote and the remembered setting; the notes stay', async () => {
+    const notes = await freshNotesLocation();
+    await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
+    const remote = bareRemote();
+    await vscode.commands.executeCommand('mentorship.connectRemote', notes, remote);
+    assert.equal(git(notes, 'remote').trim(), 'origin');
+    assert.equal(await vscode.commands.executeCommand('mentorship.disconnectRemote', notes, true), true);
+    assert.equal(git(notes, 'remote').trim(), '', 'no remote left');
+    assert.equal(vscode.workspace.getConfiguration('mentorship').get('notesRepo.remote') || undefined, undefined, 'the setting no longer reconnects it');
+    assert.deepEqual(commitSubjects(notes), ['Set up mentorship: Sam Rivera ↔ Alex Chen'], 'the notes stay');
+  });
+
   it('keeps the commit local while the remote is unreachable, says so, and pushes when it returns', async () => {
     const api = await mentorshipApi();
     const notes = await freshNotesLocation();

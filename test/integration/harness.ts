@@ -12,7 +12,17 @@ export async function mentorshipApi(): Promise<MentorshipApi> {
   const api = await extension.activate();
   // The internals are handed out only when the extension runs under tests.
   assert.ok(api, 'the extension returned no test API: is it running in ExtensionMode.Test?');
+  recordShownErrors(api);
   return api;
+}
+
+/** Every error a command has shown the user in this run, in order. */
+const shownSoFar: Error[] = [];
+let recording = false;
+function recordShownErrors(api: MentorshipApi): void {
+  if (recording) return;
+  recording = true;
+  api.onDidShowError((error) => shownSoFar.push(error));
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
@@ -71,19 +81,21 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
 }
 
 /**
- * Runs a command that should fail and returns the message the user was shown. Commands hand
- * their caller the shown error as `cause` of a cancellation (so VS Code does not show it twice).
+ * Runs a command that should fail and returns the one message the user was shown. A command
+ * shows its error and resolves (a rejection would make VS Code show a second, wrapped error).
  */
 export async function shownError(run: Thenable<unknown>, pattern: RegExp, what?: string): Promise<string> {
-  try {
-    await run;
-  } catch (error) {
-    const shown = error instanceof Error && error.name === 'Canceled' && 'cause' in error ? error.cause : error;
-    const message = shown instanceof Error ? shown.message : String(shown);
-    assert.match(message, pattern, what);
-    return message;
-  }
-  assert.fail(`expected the command to fail${what ? ` (${what})` : ''}`);
+  // Counted before `run` gets a turn to fail: the command has started but not yet run on.
+  const extension = vscode.extensions.getExtension<MentorshipApi>(EXTENSION_ID);
+  if (extension?.isActive) recordShownErrors(extension.exports);
+  const before = shownSoFar.length;
+  await run;
+  await mentorshipApi();
+  const shown = shownSoFar.slice(before);
+  const [first] = shown;
+  assert.ok(first && shown.length === 1, `expected the command to show one error${what ? ` (${what})` : ''}, it showed ${shown.length}: ${shown.map((e) => e.message).join(' | ')}`);
+  assert.match(first.message, pattern, what);
+  return first.message;
 }
 
 /**

@@ -169,9 +169,12 @@ describe('Review webview in the real workbench', function () {
     await box.check();
     const file = join(notes, 'sessions', '2026-10-19-a4f8k2m1.md');
     await eventually('the checked line in the file', async () => readFileSync(file, 'utf8').includes('- [x] Sam: read "You might not need an effect"'));
-    // The file is written just before its commit.
-    const subject = () => execFileSync('git', ['log', '-1', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
-    await eventually('the commit', async () => subject() === 'Done: Sam: read "You might not need an effect"');
+    // The file is written before its commit is made: wait for the commit too.
+    const subject = await eventually('the commit', async () => {
+      const last = execFileSync('git', ['log', '-1', '--format=%s'], { cwd: notes, encoding: 'utf8' }).trim();
+      return last.startsWith('Done:') ? last : undefined;
+    });
+    assert.equal(subject, 'Done: Sam: read "You might not need an effect"');
     // Still open after the page rendered the new state.
     await eventually('the entry re-rendered open and checked', async () => (await entry.locator('.action-items label', { hasText: 'You might not need an effect' }).locator('input').isChecked()) && (await entry.locator('details').getAttribute('open')) !== null);
     await wb.page.screenshot({ path: join(wb.runDir, 'review-session.png') });
@@ -180,6 +183,8 @@ describe('Review webview in the real workbench', function () {
       const folder = join(ROOT, 'docs', 'screenshots');
       mkdirSync(folder, { recursive: true });
       await wb.page.screenshot({ path: join(folder, 'review.png') });
+      mkdirSync(join(ROOT, 'media', 'walkthrough'), { recursive: true });
+      copyFileSync(join(folder, 'review.png'), join(ROOT, 'media', 'walkthrough', 'review.png'));
       await wb.page.locator('.part.sidebar').screenshot({ path: join(folder, 'sidebar.png') });
     }
   });

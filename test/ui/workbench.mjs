@@ -1,8 +1,8 @@
 // Opens the real workbench (code-server + Chromium) with the extension in development mode,
 // for UI tests that click and type as a user does and assert on what is on screen and disk.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
+import { launchBrowser, ROOT, startCodeServer, tempDir, workbenchUrl } from '../../scripts/codeServer.mjs';
 import { makeSampleWorkspace } from '../../scripts/sampleData.mjs';
 
 /**
@@ -17,7 +17,7 @@ export async function openWorkbench({ prepare = () => ({}), name = 'ui-', extens
   const workspace = makeSampleWorkspace(join(runDir, folder));
   const settings = prepare(runDir);
   const logs = [];
-  const server = await startCodeServer({ runDir, settings, extensions, log: (l) => logs.push(l) });
+  const server = await startCodeServer({ runDir, settings, extensions, testDriver: true, log: (l) => logs.push(l) });
   // Machine-scoped settings of a remote window are read from the server's Machine settings.
   mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });
   writeFileSync(join(runDir, 'user-data', 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -78,4 +78,29 @@ export async function answer(page, text, { expectPrompt } = {}) {
 export async function treeRows(page, viewTitle) {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header:has-text("${viewTitle}")`) }).first();
   return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** Every notification's text (toasts and the ones under the bell), read from the Notifications center. */
+export async function notificationTexts(page) {
+  if (!(await page.locator('.notifications-center.visible').count())) await runCommand(page, 'Notifications: Show Notifications');
+  await page.locator('.notifications-center.visible').waitFor({ timeout: 5_000 });
+  return page.locator('.notifications-center .notification-list-item, .notifications-toasts .notification-list-item').evaluateAll((items) => items.map((i) => i.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** The text of every dialog on screen (the Command Palette reports a failed command in a modal). */
+export async function dialogTexts(page) {
+  return page.locator('.monaco-dialog-box').evaluateAll((boxes) => boxes.map((b) => b.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/**
+ * Saves a screenshot in the run's folder; with MENTORSHIP_SCREENSHOTS=1 also as the Getting
+ * Started walkthrough's image `walkthrough` (media/walkthrough/), so those show the real workbench.
+ */
+export async function screenshot(wb, name, walkthrough) {
+  const file = join(wb.runDir, name);
+  await wb.page.screenshot({ path: file });
+  if (walkthrough && process.env.MENTORSHIP_SCREENSHOTS) {
+    mkdirSync(join(ROOT, 'media', 'walkthrough'), { recursive: true });
+    copyFileSync(file, join(ROOT, 'media', 'walkthrough', walkthrough));
+  }
 }

@@ -79,7 +79,11 @@ describe('core/reviewModel', () => {
     assert.deepEqual(tagsIn(model.entries), ['performance', 'react']);
     assert.deepEqual(ratingSeries(model.entries, 'r0'), [{ date: '2026-10-20', rating: 3 }, { date: '2026-11-05' }]);
     const first = model.entries[0]!;
-    assert.equal(searchTextOf(first, markdown.get(first.key) ?? ''), `Second\n#performance #react\n${markdown.get(first.key)}`);
+    // Searched (and quoted in match snippets) as plain text: no raw "##", "**" or task boxes.
+    const searched = searchTextOf(first, markdown.get(first.key) ?? '');
+    assert.ok(searched.startsWith('Second\n#performance #react\n'), searched);
+    assert.doesNotMatch(searched.split('\n').slice(2).join('\n'), /^#|\*\*|\[[ xX]\]/m);
+    assert.equal(searchTextOf({ title: 'T', tags: [] }, '## Takeaways\n- [x] **Memoize** selectors'), 'T\n\nTakeaways\nMemoize selectors');
   });
 });
 
@@ -114,6 +118,11 @@ describe('core/reviewProtocol', () => {
       { type: 'openExternal', url: 'command:workbench.action.terminal.new' },
       { type: 'openExternal', url: 'file:///etc/passwd' },
       { type: 'openExternal', url: 'https://user:token@example.com/' },
+      { type: 'openExternal', url: 'http://localhost:3000/admin' },
+      { type: 'openExternal', url: 'http://127.0.0.1:8080/' },
+      { type: 'openExternal', url: 'http://[::1]/' },
+      { type: 'openExternal', url: 'http://app.localhost/' },
+      { type: 'openExternal', url: 'http://0.0.0.0:9229/json' },
       { type: 'executeCommand', command: 'git.push' },
       { type: 'rendered', ms: 'fast', entries: 1 },
       { type: 'loadBody', key: '/etc/passwd' },

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ownerOf, parseSession, ratingProblem, renderSessionTemplate, sessionFileName, setActionItemDone, setSessionField } from '../../src/core/sessionRecord';
+import { checkedFollowUps, ownerOf, parseSession, ratingProblem, renderSessionTemplate, sessionFileName, setActionItemDone, setSessionField } from '../../src/core/sessionRecord';
 
 const SAMPLE = readFileSync(path.join(__dirname, '../../../test/fixtures/sample-notes/sessions/2026-11-02-b7d3n9p5.md'), 'utf8');
 
@@ -130,6 +130,26 @@ describe('core/sessionRecord template', () => {
     assert.equal(session.rating, undefined);
     assert.match(session.sections.get('Follow-ups') ?? '', /Sam: replace the totals effect _\(from 2026-11-02\)_/);
     assert.equal(session.sections.get('Discussed'), '- [Why does \\[this\\] re-render?](mentorship:agenda/k3m9q2xa) · `src/cart.ts:15`');
+  });
+
+  it('lists follow-ups as checkboxes; checked ones name the item they close, unchecked ones carry over', () => {
+    const text = renderSessionTemplate(
+      { date: '2026-11-23', participants: [], mode: 'pairing', agendaItemIds: [] },
+      [
+        { sessionDate: '2026-11-02', text: 'Sam: replace the totals effect' },
+        { sessionDate: '2026-10-19', text: 'Alex: send the article (owner: Alex)' },
+      ],
+      [],
+    );
+    assert.match(text, /## Follow-ups\n- \[ \] Sam: replace the totals effect _\(from 2026-11-02\)_\n- \[ \] Alex: send the article \(owner: Alex\) _\(from 2026-10-19\)_\n/);
+    const written = text.replace('- [ ] Sam: replace', '- [x] Sam: replace');
+    const result = parseSession(written);
+    assert.ok(result.ok);
+    assert.deepEqual(checkedFollowUps(result.session), [{ text: 'Sam: replace the totals effect', sessionDate: '2026-11-02' }]);
+    // A checked action item outside Follow-ups is this session's own, not a mirror.
+    const own = parseSession(written.replace('## Action items\n- [ ] ', '## Action items\n- [x] Ship it _(from 2026-11-02)_'));
+    assert.ok(own.ok);
+    assert.equal(checkedFollowUps(own.session).length, 1);
   });
 
   it('sets a rating in the front matter without touching the text', () => {
