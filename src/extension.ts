@@ -10,6 +10,7 @@ import { NotesSettings } from './ui/notesSettings';
 import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './ui/userMessages';
 import { SETTINGS } from './constants';
+import { setGitLog } from './notes/git';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
 import { createReview, type Review } from './review/review';
@@ -32,6 +33,8 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal'> {
  */
 export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const log = new MentorshipLog();
+  // Each git command with its duration (never note text), for "Show Log".
+  setGitLog((line) => log.info(line));
   const settings = new NotesSettings(context.globalStorageUri.fsPath);
   const directory = new MentorshipDirectory(() => settings.locations());
   const report = (error: unknown): void => log.error(error);
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     vscode.workspace.onDidChangeWorkspaceFolders(() => directory.reload()),
     // Stops the background sync timers.
     { dispose: () => directory.reload() },
+    { dispose: () => setGitLog(undefined) },
   );
   return { directory, decorations, feedback, drafts, pairing, review, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop };
 }
