@@ -278,9 +278,9 @@ export class NotesRepo {
 
   /** Never commit on a detached HEAD or during a merge (recovery ran just before). */
   private async assertOnBranch(): Promise<void> {
-    const head = await this.git.run(['symbolic-ref', '-q', 'HEAD'], [1]);
+    const head = await fs.readFile(path.join(this.root, '.git', 'HEAD'), 'utf8').catch(() => '');
     const merging = await fs.access(path.join(this.root, '.git', 'MERGE_HEAD')).then(() => true, () => false);
-    if (head.exitCode !== 0 || merging) {
+    if (!head.startsWith('ref: refs/heads/') || merging) {
       throw new NotesRepoError('refused', 'The notes repo is in the middle of a git operation (detached HEAD or a merge) that Mentorship could not undo, so nothing was committed. Open the repo in a terminal and run "git status".');
     }
   }
@@ -334,13 +334,14 @@ export class NotesRepo {
     });
   }
 
+  /** The branch HEAD is on, read from .git/HEAD (no git process: asked before every write). */
   async currentBranch(): Promise<string> {
-    const name = (await this.git.run(['symbolic-ref', '--short', '-q', 'HEAD'], [1])).stdout.trim();
-    if (name) return name;
+    const read = (file: string): Promise<string> =>
+      new Promise((resolve) => readFileCallback(path.join(this.root, '.git', file), 'utf8', (error, text) => resolve(error ? '' : text.trim())));
+    const head = await read('HEAD');
+    if (head.startsWith('ref: refs/heads/')) return head.slice('ref: refs/heads/'.length);
     // Detached (an interrupted rebase): the branch being rebased, else the default.
-    const headName = await new Promise<string>((resolve) =>
-      readFileCallback(path.join(this.root, '.git', 'rebase-merge', 'head-name'), 'utf8', (error, text) => resolve(error ? '' : text.trim())),
-    );
+    const headName = await read('rebase-merge/head-name');
     return headName.startsWith('refs/heads/') ? headName.slice('refs/heads/'.length) : DEFAULT_BRANCH;
   }
 

@@ -47,7 +47,6 @@ export interface SyncContext {
  * state the next run's recovery undoes without losing a commit (see RepoRecovery).
  */
 export async function syncNotes(ctx: SyncContext): Promise<SyncOutcome> {
-  const pending = await ctx.pendingPushCount().catch(() => 0);
   try {
     await ctx.recovery.recover();
     if (!(await ctx.remoteUrl())) return { kind: 'no-remote' };
@@ -59,7 +58,7 @@ export async function syncNotes(ctx: SyncContext): Promise<SyncOutcome> {
     return { kind: 'synced', pushed: toPush, keptBoth };
   } catch (caught) {
     const error = toNotesRepoError(caught, 'Syncing the notes repo');
-    const stillPending = await ctx.pendingPushCount().catch(() => pending);
+    const stillPending = await ctx.pendingPushCount().catch(() => 0);
     if (error.code === 'offline' || error.code === 'timeout') {
       return { kind: 'offline', pending: stillPending, reason: error.message };
     }
@@ -112,8 +111,10 @@ async function integrateRemote(ctx: SyncContext, branch: string): Promise<KeptBo
     return [];
   } catch (caught) {
     const error = toNotesRepoError(caught, 'Rebasing on the remote notes');
-    // Never leave the repo mid-rebase or commit conflict markers: undo, keeping every commit.
-    await ctx.recovery.recover();
+    // Never leave the repo mid-rebase or commit conflict markers. Our own rebase stopped on a
+    // conflict: aborting puts the branch back (its commits are the originals); anything odd is
+    // left to recovery, which keeps every commit first.
+    await ctx.git.raw(['rebase', '--abort']).catch(() => ctx.recovery.recover());
     if (error.code !== 'conflict') throw error;
     return mergeKeepingBoth(ctx, remote);
   }

@@ -96,7 +96,7 @@ export class RepoRecovery {
   private async undo(interrupted: NonNullable<Interrupted>, done: string[]): Promise<void> {
     const branch = await this.branch();
     const branchRef = `refs/heads/${branch}`;
-    await this.keep(['HEAD', 'ORIG_HEAD', 'MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'AUTO_MERGE'], branchRef, done);
+    await this.keep(['HEAD', 'MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'], branchRef, done);
     for (const file of ['rebase-merge/orig-head', 'rebase-apply/orig-head', 'rebase-merge/autostash', 'rebase-apply/autostash']) {
       const sha = readSha(path.join(this.gitDir, file));
       if (sha) await this.keepSha(sha, file.replace('/', '-'), branchRef, done);

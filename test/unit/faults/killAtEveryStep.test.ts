@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import type { KillAt } from '../../faults/hostDriver';
+import { ACTIONS_FILE, FaultWorld, type Side } from '../../faults/world';
+
+/** The checks after every step: nothing lost or only in the reflog, no markers, nothing written outside. */
+export function assertNothingLost(world: FaultWorld, what: string): void {
+  const figures = world.figures();
+  assert.deepEqual(
+    { lost: figures.lost, onlyInReflog: figures.onlyInReflog, markersCommitted: figures.markersCommitted, writesOutside: figures.writesOutside },
+    { lost: 0, onlyInReflog: 0, markersCommitted: 0, writesOutside: 0 },
+    `${what}: ${figures.missing.join(', ')}`,
+  );
+}
+
+/** After a fault: the next syncs of both sides succeed, leave nobody mid-operation, and converge. */
+export async function assertRecovers(world: FaultWorld, what: string, first: Side = 'a'): Promise<void> {
+  const second: Side = first === 'a' ? 'b' : 'a';
+  for (const side of [first, second]) {
+    const outcome = await world.sync(side);
+    assert.equal(outcome.kind, 'synced', `${what}: ${side} ${JSON.stringify(outcome)}`);
+    assert.equal(world.interrupted(side), undefined, `${what}: ${side} is left mid-${world.interrupted(side)}`);
+  }
+  assert.ok(world.converged(), `${what}: both sides and the remote agree`);
+  assertNothingLost(world, what);
+}
+
+const line = (text: string, n: number, replacement: string): string => text.replace(`- [ ] task ${n}\n`, `- [ ] ${replacement}\n`);
+
+describe('faults: the host killed at every git step of a sync', function () {
+  this.timeout(400_000);
+  let template: FaultWorld;
+  before(async () => {
+    template = await FaultWorld.create();
+  });
+
+  const scenarios: Record<string, (world: FaultWorld) => Promise<void>> = {
+    // Different notes on each side: the sync rebases.
+    rebase: async (world) => {
+      await world.save('b', 'agenda/from-b.md', 'from b\n');
+      assert.equal((await world.sync('b')).kind, 'synced');
+      await world.save('a', 'agenda/from-a.md', 'from a\n');
+    },
+    // The same line of one note on each side: the sync merges, keeping both versions.
+    'keep-both': async (world) => {
+      const text = (await (await world.open('b')).readFile(ACTIONS_FILE))!;
+      await world.save('b', ACTIONS_FILE, line(text, 3, 'b wrote this'));
+      assert.equal((await world.sync('b')).kind, 'synced');
+      await world.save('a', ACTIONS_FILE, line(text, 3, 'a wrote this'));
+    },
+  };
+
+  // Kept to about a minute on a slow machine: every step of the keep-both sync (which also tries
+  // the rebase first) and a killed git child at every step that changes something; the rebase
+  // path at its own steps. `npm run torture` kills at random steps of random operations.
+  const MUTATING = new Set(['fetch', 'rebase', 'merge', 'add', 'commit', 'push', 'update-ref']);
+  const plans: Record<string, (commands: readonly string[]) => KillAt[]> = {
+    'keep-both': (commands) => [
+      ...commands.map((_, i) => ({ step: i + 1, at: 'before' as const })),
+      { step: commands.length, at: 'after' as const },
+      ...commands.flatMap((command, i) => (MUTATING.has(command) ? [{ step: i + 1, at: 'git' as const }] : [])),
+    ],
+    rebase: (commands) => commands.flatMap((command, i) => (command === 'rebase' || command === 'push' ? [{ step: i + 1, at: 'before' as const }, { step: i + 1, at: 'git' as const }, { step: i + 1, at: 'after' as const }] : [])),
+  };
+
+  for (const [name, prepare] of Object.entries(scenarios)) {
+    it(`${name}: the host killed before each step and after the last, and git children killed; the next sync recovers, nothing is lost, both converge`, async () => {
+      const prepared = template.copy();
+      await prepare(prepared);
+      const dry = await prepared.copy().host('a', { kind: 'sync' });
+      assert.ok(dry?.ok && dry.outcome === 'synced', JSON.stringify(dry));
+      assert.ok(dry.commands.includes(name === 'rebase' ? 'rebase' : 'merge'), dry.commands.join(' '));
+      const kills = plans[name]!(dry.commands);
+      let killed = 0;
+      for (const kill of kills) {
+        const world = prepared.copy();
+        const result = await world.host('a', { kind: 'sync' }, kill);
+        if (!result) killed++;
+        const what = `${name}, killed ${kill.at} step ${kill.step} (${dry.commands[kill.step - 1]}) ${result ? `but it ended: ${JSON.stringify(result)}` : ''}`;
+        assertNothingLost(world, what);
+        await assertRecovers(world, what);
+      }
+      assert.ok(killed >= kills.filter((k) => k.at !== 'git').length, `the host was killed ${killed} times`);
+    });
+  }
+});
