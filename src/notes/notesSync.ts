@@ -103,8 +103,9 @@ async function integrateRemote(ctx: SyncContext, branch: string): Promise<KeptBo
     return [];
   }
   if (await isAncestor(ctx, remote, 'HEAD')) return [];
-  // Noted before the multi-step part: the commit this clone had, whatever happens next.
-  await ctx.git.raw(['update-ref', 'refs/mentorship/before-sync', 'HEAD']);
+  // Noted before the multi-step part: the commits this clone had, whatever happens next. The
+  // rebase rewrites them, so the versions they saved stay reachable under refs/mentorship/kept/.
+  await ctx.git.raw(['update-ref', `refs/mentorship/kept/${Date.now()}-before-rebase`, 'HEAD']);
   try {
     await ctx.git.raw(['rebase', '--autostash', remote]);
     ctx.notifyCommit();

@@ -27,6 +27,8 @@ export interface Figures {
   saved: number;
   lost: number;
   onlyInReflog: number;
+  /** Versions a rebase rewrote (merged with the other side's edit of the same note), kept under refs/mentorship/kept/. */
+  onlyInKeptRefs: number;
   stuck: number;
   markersCommitted: number;
   writesOutside: number;
@@ -140,8 +142,14 @@ export class FaultWorld {
   }
 
   /** Saved versions nowhere (lost) and only in unreachable objects (reflog), and committed markers. */
-  figures(): Pick<Figures, 'saved' | 'lost' | 'onlyInReflog' | 'markersCommitted' | 'writesOutside'> & { missing: string[] } {
+  figures(): Pick<Figures, 'saved' | 'lost' | 'onlyInReflog' | 'onlyInKeptRefs' | 'markersCommitted' | 'writesOutside'> & { missing: string[] } {
     const present = new Set<string>();
+    const kept = new Set<string>();
+    for (const side of SIDES) {
+      const refs = git(this.root(side), 'for-each-ref', '--format=%(refname)', 'refs/mentorship/kept/').split('\n').filter(Boolean);
+      if (refs.length === 0) continue;
+      for (const line of git(this.root(side), 'rev-list', '--objects', ...refs).split('\n')) kept.add(line.slice(0, 40));
+    }
     const repos = [this.bare, ...SIDES.map((side) => this.root(side))];
     let markersCommitted = 0;
     for (const repo of repos) {
@@ -156,9 +164,14 @@ export class FaultWorld {
     for (const side of SIDES) for (const file of walk(this.root(side))) present.add(blobId(readFileSync(file)));
     let lost = 0;
     let onlyInReflog = 0;
+    let onlyInKeptRefs = 0;
     const missing: string[] = [];
     for (const [id, where] of this.saved) {
       if (present.has(id)) continue;
+      if (kept.has(id)) {
+        onlyInKeptRefs++;
+        continue;
+      }
       const inObjects = SIDES.some((side) => {
         try {
           execFileSync('git', ['cat-file', '-e', id], { cwd: this.root(side), stdio: 'ignore' });
@@ -171,7 +184,7 @@ export class FaultWorld {
       else lost++;
       missing.push(`${where} ${id.slice(0, 7)}${inObjects ? ' (only in git objects)' : ''}`);
     }
-    return { saved: this.saved.size, lost, onlyInReflog, markersCommitted, writesOutside: this.writesOutside(), missing };
+    return { saved: this.saved.size, lost, onlyInReflog, onlyInKeptRefs, markersCommitted, writesOutside: this.writesOutside(), missing };
   }
 
   /** Both sides and the remote at one commit with the same files. */
