@@ -69,7 +69,11 @@ async function main(): Promise<void> {
     }
   });
   const repo = await NotesRepo.open(request.root, { staleLockMs: request.staleLockMs });
-  const op = request.op;
+  print({ ...(await runOp(repo, request.op)), steps, commands });
+}
+
+/** Runs one operation as the commands do; the same code in a child host or in-process. */
+export async function runOp(repo: NotesRepo, op: HostOp): Promise<Omit<HostResult, 'steps' | 'commands'>> {
   try {
     let outcome = '';
     if (op.kind === 'sync') {
@@ -84,10 +88,10 @@ async function main(): Promise<void> {
     } else {
       outcome = (await repo.recover()).join('; ');
     }
-    print({ ok: true, outcome, steps, commands });
+    return { ok: true, outcome };
   } catch (error) {
     const e = error as { code?: string; message?: string };
-    print({ ok: false, code: e.code, message: e.message, steps, commands });
+    return { ok: false, code: e.code, message: e.message };
   }
 }
 
