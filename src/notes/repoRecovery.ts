@@ -157,13 +157,23 @@ export class RepoRecovery {
     done.push(`kept ${sha.slice(0, 7)} as ${ref}`);
   }
 
-  /** Files that differ from HEAD, with their text (files git wrote markers into are left out). */
+  /**
+   * Edits of someone's own in the working tree: files that differ from HEAD and from the commit
+   * being brought in (what git itself wrote there), without conflict markers.
+   */
   private async workingTreeEdits(): Promise<Map<string, Buffer>> {
     const edits = new Map<string, Buffer>();
+    const incoming = ['MERGE_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge/onto', 'rebase-apply/onto', 'ORIG_HEAD'].map((file) => readSha(path.join(this.gitDir, file))).filter((sha): sha is string => !!sha);
     const listed = await this.git.run(['diff', '--name-only', '-z', 'HEAD'], [1, 128]).catch(() => ({ stdout: '' }));
     for (const file of listed.stdout.split('\0').filter(Boolean)) {
       const bytes = readNoFollow(path.join(this.root, file));
-      if (bytes && !hasConflictMarkers(bytes.toString('utf8'))) edits.set(file, bytes);
+      if (!bytes || hasConflictMarkers(bytes.toString('utf8'))) continue;
+      let fromGit = false;
+      for (const commit of incoming) {
+        const version = await this.git.run(['cat-file', 'blob', `${commit}:${file}`], [128]).catch(() => undefined);
+        if (version && version.exitCode === 0 && Buffer.from(version.stdout, 'utf8').equals(bytes)) fromGit = true;
+      }
+      if (!fromGit) edits.set(file, bytes);
     }
     return edits;
   }

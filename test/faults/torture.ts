@@ -81,12 +81,14 @@ async function main(): Promise<void> {
       const kill = killPlan(0.35, 30);
       const result = await world.run(side, { kind: 'sync' }, kill);
       count(kill, result);
-      if (result) {
+      // A sync whose git child was killed fails by design; the next one must recover.
+      if (result && !kill) {
         const interrupted = world.interrupted(side);
         const expected = awayFor > 0 ? /^offline/ : /^synced/;
         if (interrupted || !expected.test(result.outcome ?? result.message ?? '')) {
           counts.stuck++;
           stuckNotes.push(`op ${op} ${side}: ${interrupted ? `mid-${interrupted}` : (result.outcome ?? result.message)}`);
+          console.log(`stuck: ${stuckNotes[stuckNotes.length - 1]}`);
         }
       }
     } else if (roll < 0.87) {

@@ -2,7 +2,7 @@
 // NotesRepo, with the checks the fault-injection suite makes after every step.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotesRepo, type SyncOutcome } from '../../src/notes/notesRepo';
 import { interruptedOperation } from '../../src/notes/repoRecovery';
@@ -123,7 +123,9 @@ export class FaultWorld {
     const line = out.trim().split('\n').pop();
     if (signal === 'SIGKILL' || !line) {
       if (!line && signal !== 'SIGKILL') throw new Error(`the host ended without a result: ${err}`);
-      // git children the host started may still run for a moment, holding their locks.
+      // git children of a killed host run on for a moment, holding their locks: as after a
+      // real crash, the next host starts once they are done (a live git's lock is not stale).
+      for (let waited = 0; waited < 20_000 && gitsWorkingIn(this.base); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, STALE_LOCK_MS + 50));
       return undefined;
     }
@@ -204,6 +206,19 @@ export class FaultWorld {
     const remote = git(this.bare, 'rev-parse', 'main');
     return SIDES.every((side) => git(this.root(side), 'rev-parse', 'HEAD') === remote && git(this.root(side), 'status', '--porcelain', '--untracked-files=no') === '');
   }
+}
+
+/** True while a git process runs in a folder under `base` (Linux /proc). */
+function gitsWorkingIn(base: string): boolean {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('git') && readlinkSync(`/proc/${pid}/cwd`).startsWith(base)) return true;
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return false;
 }
 
 function walk(folder: string): string[] {
