@@ -116,14 +116,15 @@ export class RepoRecovery {
       undone = await this.git.raw(['cherry-pick', '--quit']).then(() => true, () => false);
     }
     if (!undone || interruptedOperation(this.gitDir)) {
-      // The abort itself failed (a half-written state): drop git's bookkeeping by hand, put HEAD
-      // back on the branch and the files at its tip. The commits are kept above.
-      for (const state of ['rebase-merge', 'rebase-apply', 'MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'AUTO_MERGE', 'sequencer']) {
-        await fs.rm(path.join(this.gitDir, state), { recursive: true, force: true });
-      }
+      // The abort itself failed (a half-written state): put HEAD back on the branch and the files
+      // at its tip, then drop git's bookkeeping. The commits are kept above. When git cannot
+      // (a lock still held), this throws and the state stays for the next attempt.
       await this.moveBranchToDetachedHead(branchRef);
       await this.git.raw(['symbolic-ref', 'HEAD', branchRef]);
       await this.git.raw(['reset', '--quiet', '--hard', 'HEAD']);
+      for (const state of ['rebase-merge', 'rebase-apply', 'MERGE_HEAD', 'MERGE_MSG', 'MERGE_MODE', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'AUTO_MERGE', 'sequencer']) {
+        await fs.rm(path.join(this.gitDir, state), { recursive: true, force: true });
+      }
     }
     done.push(`undid an interrupted ${interrupted}`);
     await this.restoreEdits(edits, done);

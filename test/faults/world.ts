@@ -130,6 +130,8 @@ export class FaultWorld {
       return undefined;
     }
     const result = JSON.parse(line) as HostResult;
+    // A killed git leaves its lock; the product's next sync comes later than that lock's staleness.
+    if (kill?.at === 'git') await new Promise((resolve) => setTimeout(resolve, STALE_LOCK_MS + 50));
     this.record(side, op, result);
     return result;
   }
