@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const started = Date.now();
   const world = await FaultWorld.create();
-  const counts = { saves: 0, marks: 0, syncs: 0, hostKills: 0, gitKills: 0, staleLocks: 0, remoteAway: 0, rewrites: 0, rewritesReported: 0, keptBoth: 0, refusedChanged: 0, stuck: 0 };
+  const counts = { saves: 0, marks: 0, syncs: 0, hostKills: 0, gitKills: 0, staleLocks: 0, remoteAway: 0, rewrites: 0, rewritesReported: 0, refusedChanged: 0, stuck: 0 };
   const stuckNotes: string[] = [];
   let awayFor = 0;
   let version = 0;
@@ -44,8 +44,10 @@ async function main(): Promise<void> {
     if (next() >= chance) return undefined;
     return { step: 1 + Math.floor(next() * maxStep), at: pick(['before', 'after', 'git'] as const) };
   };
-  const count = (kill: KillAt | undefined, result: unknown): void => {
-    if (kill && !result) counts[kill.at === 'git' ? 'gitKills' : 'hostKills']++;
+  const count = (kill: KillAt | undefined, result: { steps: number } | undefined): void => {
+    if (kill && !result) counts.hostKills++;
+    // With a result, the git child of the step was killed when the operation got that far.
+    if (kill?.at === 'git' && result && result.steps >= kill.step) counts.gitKills++;
   };
 
   for (let op = 1; op <= total; op++) {
@@ -139,18 +141,18 @@ async function main(): Promise<void> {
   for (let round = 0; round < 3 && !(round > 0 && world.converged()); round++) {
     for (const side of SIDES) {
       const outcome = await world.sync(side);
-      if (outcome.kind === 'synced' && outcome.keptBoth.length) counts.keptBoth += outcome.keptBoth.length;
       if (outcome.kind !== 'synced') stuckNotes.push(`settle ${side}: ${JSON.stringify(outcome)}`);
     }
   }
   const figures = world.figures();
   const converged = world.converged();
-  const report = { seed, operations: total, minutes: Math.round((Date.now() - started) / 6000) / 10, ...counts, ...figures, converged, stuckNotes };
+  const conflictCopies = git(world.root('a'), 'ls-files', 'conflicts').split('\n').filter(Boolean).length;
+  const report = { seed, operations: total, minutes: Math.round((Date.now() - started) / 6000) / 10, ...counts, conflictCopies, ...figures, converged, stuckNotes };
   console.log(JSON.stringify(report, null, 2));
   console.log(
     `\nTorture seed ${seed}, ${total} operations: ${figures.saved} saved versions; ${figures.lost} lost, ${figures.onlyInReflog} only in the reflog, ` +
       `${figures.onlyInKeptRefs} only under refs/mentorship/kept; ${counts.stuck} stuck; ${figures.markersCommitted} markers committed; ${figures.writesOutside} writes outside; ` +
-      `${counts.hostKills} host kills, ${counts.gitKills} git kills, ${counts.rewrites} rewrites (${counts.rewritesReported} reported to both); converged: ${converged}.`,
+      `${counts.hostKills} host kills, ${counts.gitKills} git kills, ${counts.rewrites} rewrites (${counts.rewritesReported} reported to both), ${conflictCopies} versions kept both; converged: ${converged}.`,
   );
   process.exitCode = figures.lost + figures.onlyInReflog + counts.stuck + figures.markersCommitted + figures.writesOutside === 0 && converged ? 0 : 1;
 }
