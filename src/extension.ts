@@ -13,6 +13,7 @@ import { NotesSettings } from './ui/notesSettings';
 import { registerCommands } from './commands/registerCommands';
 import { MentorshipLog } from './ui/userMessages';
 import { SETTINGS } from './constants';
+import { setGitLog } from './notes/git';
 import { MentorshipDirectory } from './notes/mentorshipDirectory';
 import { createPairing, type Pairing } from './pairing/pairing';
 import { createReview, type Review } from './review/review';
@@ -47,6 +48,8 @@ export interface MentorshipApi extends Omit<MentorshipViews, 'reveal' | 'pairing
  */
 export function activate(context: vscode.ExtensionContext): MentorshipApi | undefined {
   const log = new MentorshipLog();
+  // Each git command with its duration (never note text), for "Show Log".
+  setGitLog((line) => log.info(line));
   const settings = new NotesSettings(context.globalStorageUri.fsPath, context.globalState);
   const directory = new MentorshipDirectory(() => settings.locations());
   const report = (error: unknown): void => log.error(error);
@@ -104,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi | unde
       directory.reload();
       void settings.explainRefusedPath().catch(report);
     }),
+    { dispose: () => setGitLog(undefined) },
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { directory, decorations, feedback, drafts, pairing, review, threads, unreadReplies, schedule, program, trees: views.trees, nextSyncView: views.nextSyncView, agendaDragAndDrop: views.agendaDragAndDrop, onDidShowError: log.onDidShowError };

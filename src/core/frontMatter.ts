@@ -25,6 +25,8 @@ export type FrontMatterResult =
   | { readonly ok: false; readonly problem: FrontMatterProblem };
 
 const OPENING = /^---[ \t]*\r?\n/;
+/** Limits for YAML from the other person's clone: a note's front matter is a few short lines. */
+export const FRONT_MATTER_LIMITS = { bytes: 64 * 1024, nodes: 5_000, depth: 20 } as const;
 const CLOSING = /^---[ \t]*$/m;
 
 /**
@@ -45,6 +47,9 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return { ok: false, problem: { reason: 'the front matter block is never closed with "---"', line: 1 } };
   }
   const yamlText = rest.slice(0, closing.index);
+  if (yamlText.length > FRONT_MATTER_LIMITS.bytes) {
+    return { ok: false, problem: { reason: `the front matter is larger than ${FRONT_MATTER_LIMITS.bytes / 1024} KB`, line: 2 } };
+  }
   // Blank lines between the front matter and the text carry no meaning (renderFrontMatter adds one).
   const body = rest.slice(closing.index + closing[0].length).replace(/^(\r?\n)+/, '');
   let data: unknown;
@@ -52,10 +57,15 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     // CORE_SCHEMA: dates and times stay the strings the user wrote; no custom tags.
     data = yaml().load(yamlText, { schema: yaml().CORE_SCHEMA, json: false });
   } catch (error) {
+    // Deep nesting can exhaust the parser's stack: a problem with the file, not a crash.
+    if (error instanceof RangeError) return { ok: false, problem: { reason: 'the front matter is nested too deeply', line: 2 } };
     if (!(error instanceof yaml().YAMLException)) throw error;
     // mark.line is 0-based within the YAML; +2 for the opening "---" line and 1-basing.
     return { ok: false, problem: { reason: error.reason || 'invalid YAML', line: (error.mark?.line ?? 0) + 2 } };
   }
+  // Aliases share nodes, so a few lines can stand for billions of values: walk with a budget.
+  const tooBig = exceedsLimits(data);
+  if (tooBig) return { ok: false, problem: { reason: tooBig, line: 2 } };
   if (data === null || data === undefined) {
     return { ok: true, document: { data: {}, body } };
   }
@@ -63,6 +73,21 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return { ok: false, problem: { reason: 'the front matter is not a set of "key: value" lines', line: 2 } };
   }
   return { ok: true, document: { data: data as Record<string, unknown>, body } };
+}
+
+function exceedsLimits(data: unknown): string | undefined {
+  let nodes = 0;
+  const walk = (value: unknown, depth: number): string | undefined => {
+    if (++nodes > FRONT_MATTER_LIMITS.nodes) return 'the front matter has too many values (repeated YAML aliases?)';
+    if (depth > FRONT_MATTER_LIMITS.depth) return 'the front matter is nested too deeply';
+    if (value === null || typeof value !== 'object') return undefined;
+    for (const child of Array.isArray(value) ? value : Object.values(value as Record<string, unknown>)) {
+      const problem = walk(child, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  return walk(data, 0);
 }
 
 /** Renders front matter and body back into one markdown file. */

@@ -29,28 +29,67 @@ export function checkRemoteUrl(input: string): RemoteCheck {
   if (TRANSPORT.test(url)) {
     return { ok: false, reason: 'Remote helper transports such as "ext::" and "fd::" can run commands and are refused.' };
   }
+  if (hasCredentials(url)) {
+    return { ok: false, reason: CREDENTIALS_ADVICE };
+  }
   if (url.startsWith('https://')) {
-    const userInfo = /^https:\/\/([^/@\s]+)@/.exec(url)?.[1];
-    if (userInfo?.includes(':')) {
-      return { ok: false, reason: 'The remote contains a password or token. Remove it and let git\'s credential helper sign in.' };
-    }
     return HTTPS.test(url) ? { ok: true, kind: 'https', url } : { ok: false, reason: 'The https remote is not a valid URL.' };
   }
   if (url.startsWith('ssh://')) {
-    return SSH.test(url) ? { ok: true, kind: 'ssh', url } : { ok: false, reason: 'The ssh remote is not a valid URL.' };
+    // A path starting with "-" reaches ssh or the remote git as an option.
+    const sshPath = /^ssh:\/\/[^/]*(\/.*)$/.exec(url)?.[1] ?? '';
+    return SSH.test(url) && !/^\/+-/.test(sshPath) && !hasDotDot(sshPath) ? { ok: true, kind: 'ssh', url } : { ok: false, reason: 'The ssh remote is not a valid URL.' };
   }
   if (url.startsWith('file://')) {
     const path = url.slice('file://'.length);
-    return path.startsWith('/') ? { ok: true, kind: 'local', url } : { ok: false, reason: 'A file:// remote must be an absolute path.' };
+    if (!path.startsWith('/')) return { ok: false, reason: 'A file:// remote must be an absolute path.' };
+    return hasDotDot(path) ? { ok: false, reason: 'A local remote may not contain ".." (give the folder\'s own absolute path).' } : { ok: true, kind: 'local', url };
   }
   if (url.startsWith('/')) {
-    return { ok: true, kind: 'local', url };
+    return hasDotDot(url) ? { ok: false, reason: 'A local remote may not contain ".." (give the folder\'s own absolute path).' } : { ok: true, kind: 'local', url };
   }
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url)) {
     return { ok: false, reason: 'Only https, ssh, scp-like (user@host:path) or local path remotes are allowed.' };
   }
   if (SCP.test(url)) {
-    return { ok: true, kind: 'scp', url };
+    const scpPath = url.slice(url.indexOf(':') + 1);
+    return scpPath.startsWith('-') ? { ok: false, reason: 'Use an https, ssh or scp-like (user@host:path) URL whose path does not start with "-".' } : { ok: true, kind: 'scp', url };
   }
   return { ok: false, reason: 'Use an https, ssh or scp-like (user@host:path) URL, or an absolute local path.' };
+}
+
+const CREDENTIALS_ADVICE =
+  'The remote contains a password or token. Remove it and sign in through git\'s credential helper (https) or an SSH key in your ssh agent: ' +
+  'Mentorship never stores secrets in settings, .git/config or logs.';
+
+// Query parameters and user names that are secrets in practice (GitLab, GitHub, Azure, Bitbucket tokens).
+const SECRET_QUERY = /[?&#;](?:private[_-]?token|access[_-]?token|oauth[_-]?token|token|password|passwd|pwd|secret|api[_-]?key|key|sig|signature|auth)=/i;
+const TOKEN_USER = /^(?:gh[pousr]_|github_pat_|glpat-|x-access-token|x-token-auth|oauth2|gitlab-ci-token|[A-Za-z0-9_-]{32,}$)/i;
+
+/** True when a URL carries a password, a token as user name, or a token in its query. */
+export function hasCredentials(url: string): boolean {
+  const userInfo = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/@\s]*)@/.exec(url)?.[1];
+  if (userInfo !== undefined && (userInfo.includes(':') || TOKEN_USER.test(decodeSafely(userInfo)))) return true;
+  return SECRET_QUERY.test(url);
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function hasDotDot(path: string): boolean {
+  return path.split('/').some((segment) => segment === '..' || decodeSafely(segment) === '..');
+}
+
+/** Hides passwords and tokens in any text (git's messages quote the remote URL). */
+export function redactCredentials(text: string): string {
+  return text
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@\s'"]*)@/g, (whole, scheme: string, info: string) =>
+      info.includes(':') || TOKEN_USER.test(info) ? `${scheme}***@` : whole,
+    )
+    .replace(/([?&#;](?:private[_-]?token|access[_-]?token|oauth[_-]?token|token|password|passwd|pwd|secret|api[_-]?key|key|sig|signature|auth)=)[^&#\s'"]*/gi, '$1***');
 }

@@ -168,14 +168,32 @@ export function setActionItemDone(text: string, line: number, done: boolean, exp
   return lines.join(eol);
 }
 
-/** Sets (or clears, with undefined) one front-matter key and keeps the text as it is. */
+/**
+ * Sets (or clears, with undefined) one front-matter key by changing that one line (or adding
+ * it before the closing `---`): the rest of the file, comments and formatting included, is
+ * kept byte for byte, and the YAML is never re-dumped (a file with aliases could expand).
+ */
 export function setSessionField(text: string, key: 'rating' | 'mentor_rating' | 'end' | 'minutes', value: number | string | undefined): string | undefined {
-  const parsed = parseFrontMatter(text);
-  if (!parsed.ok) return undefined;
-  const data = { ...parsed.document.data };
-  if (value === undefined) delete data[key];
-  else data[key] = value;
-  return renderFrontMatter(data, parsed.document.body);
+  if (!parseFrontMatter(text).ok) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const closing = lines.findIndex((line, index) => index > 0 && /^---[ \t]*$/.test(line));
+  if (closing < 0) return undefined;
+  const keyLine = new RegExp(`^${key}[ \\t]*:`);
+  const found = lines.findIndex((line, index) => index > 0 && index < closing && keyLine.test(line));
+  // A key whose value continues on indented lines is not a one-line edit: refuse rather than guess.
+  if (found >= 0 && /^[ \t]/.test(lines[found + 1] ?? '') && found + 1 < closing) return undefined;
+  const rendered = value === undefined ? undefined : `${key}: ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`;
+  if (found >= 0) {
+    if (rendered === undefined) lines.splice(found, 1);
+    else lines[found] = rendered;
+  } else if (rendered !== undefined) {
+    lines.splice(closing, 0, rendered);
+  }
+  const updated = lines.join(eol);
+  const check = parseFrontMatter(updated);
+  if (!check.ok || (value !== undefined && check.document.data[key] !== value)) return undefined;
+  return updated;
 }
 
 /** An open action item from an earlier session, as the next session's follow-ups list it. */

@@ -38,6 +38,8 @@ export class AgendaStore {
   }
 
   private snapshot: Promise<AgendaSnapshot> | undefined;
+  /** Each item's file and the item as last read: edits go to that file and refuse when it changed since. */
+  private readonly seen = new Map<string, { file: string; item: AgendaItem }>();
 
   /**
    * The agenda as on disk. The views, the badge and the gutter markers all ask for it after
@@ -66,24 +68,40 @@ export class AgendaStore {
     const read = await this.repo.readFiles(toParse);
     const items: AgendaItem[] = [];
     const problems: AgendaProblem[] = [];
+    const seen = new Map<string, { file: string; item: AgendaItem }>();
+    // An item whose id is already taken by another file (a hand copy): listed, never edited.
+    const keep = (relative: string, item: AgendaItem): boolean => {
+      const other = seen.get(item.id);
+      if (other) {
+        problems.push({ file: path.join(this.repo.root, relative), problem: { reason: `its id "${item.id}" is also the id of ${other.file}`, line: 2 } });
+        return false;
+      }
+      seen.set(item.id, { file: relative, item });
+      return true;
+    };
     const parsedNow = new Map<string, { stamp: NonNullable<(typeof stamps)[number]>; item: AgendaItem }>();
     files.forEach((relative, index) => {
       const fromCache = cached[index];
       if (fromCache) {
-        items.push(fromCache);
+        if (keep(relative, fromCache)) items.push(fromCache);
         parsedNow.set(relative, { stamp: stamps[index]!, item: fromCache });
         return;
       }
       const parsed = parseAgendaItem(read[readIndex.get(relative) ?? -1] ?? '');
       const stamp = stamps[index];
       if (parsed.ok) {
-        items.push(parsed.item);
+        if (keep(relative, parsed.item)) items.push(parsed.item);
         if (stamp) parsedNow.set(relative, { stamp, item: parsed.item });
       } else {
         problems.push({ file: path.join(this.repo.root, relative), problem: parsed.problem });
       }
     });
     this.cache.store(parsedNow);
+    for (const link of await this.repo.linkProblems([AGENDA_FOLDER])) {
+      problems.push({ file: path.join(this.repo.root, link.file), problem: { reason: link.reason, line: 1 } });
+    }
+    this.seen.clear();
+    for (const [id, entry] of seen) this.seen.set(id, entry);
     const order = parseAgendaOrder(await this.repo.readFile(AGENDA_ORDER_FILE));
     return { items: orderAgenda(items, order), problems, order };
   }
@@ -93,12 +111,29 @@ export class AgendaStore {
     return this.repo.commitFiles([{ path: agendaItemPath(item.id), content: renderAgendaItem(item) }], `Flag for next sync: ${questionTitle(item.question, 60)}`);
   }
 
+  /**
+   * Saves a changed item into the file it was read from, as that file is at write time: when
+   * the other person changed the item since it was shown, nothing is written and the caller is
+   * told (their edit is never silently reverted).
+   */
   update(item: AgendaItem, message: string): Promise<string> {
-    return this.repo.commitFiles([{ path: agendaItemPath(item.id), content: renderAgendaItem(item) }], message);
+    const known = this.seen.get(item.id);
+    const file = known?.file ?? agendaItemPath(item.id);
+    return this.repo.editFile(
+      file,
+      (text) => {
+        const current = parseAgendaItem(text);
+        if (!current.ok || current.item.id !== item.id) return undefined;
+        if (known && JSON.stringify(current.item) !== JSON.stringify(known.item)) return undefined;
+        return renderAgendaItem(item);
+      },
+      message,
+      `"${questionTitle(item.question, 60)}" was changed (by the other person or in another window) since it was shown, so your change was not saved. The agenda has been refreshed; try again.`,
+    ).finally(() => this.invalidate());
   }
 
   remove(item: AgendaItem): Promise<string> {
-    return this.repo.removeFiles([agendaItemPath(item.id)], `Remove agenda item: ${questionTitle(item.question, 60)}`);
+    return this.repo.removeFiles([this.seen.get(item.id)?.file ?? agendaItemPath(item.id)], `Remove agenda item: ${questionTitle(item.question, 60)}`);
   }
 
   saveOrder(order: readonly string[]): Promise<string> {
@@ -106,6 +141,6 @@ export class AgendaStore {
   }
 
   fileOf(item: AgendaItem): string {
-    return path.join(this.repo.root, agendaItemPath(item.id));
+    return path.join(this.repo.root, this.seen.get(item.id)?.file ?? agendaItemPath(item.id));
   }
 }

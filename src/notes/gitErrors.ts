@@ -1,3 +1,5 @@
+import { redactCredentials } from '../core/remoteUrl';
+
 /** What went wrong in a git call, as the user can act on it (stderr mapped to a code). */
 export type GitFailureCode =
   | 'git-missing'
@@ -12,7 +14,20 @@ export type GitFailureCode =
   | 'timeout'
   | 'refused'
   | 'remote-rewritten'
+  | 'changed'
   | 'unknown';
+
+/** A git call that did not exit 0: what ran, how it ended (null: killed by a signal) and what it said. */
+export class GitCommandError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(stderr.trim() || (exitCode === null ? `git ${args[0] ?? ''} was stopped before it finished` : `git ${args[0] ?? ''} exited with code ${exitCode}`));
+    this.name = 'GitCommandError';
+  }
+}
 
 export class NotesRepoError extends Error {
   constructor(
@@ -52,7 +67,7 @@ export function classifyGitFailure(text: string): GitFailureCode {
 /** Wraps anything thrown by a git call into a NotesRepoError with a code. */
 export function toNotesRepoError(error: unknown, action: string): NotesRepoError {
   if (error instanceof NotesRepoError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = redactCredentials(error instanceof Error ? error.message : String(error));
   const code = classifyGitFailure(detail);
   return new NotesRepoError(code, `${action} failed: ${firstLine(detail)}`, detail);
 }

@@ -14,7 +14,8 @@ export async function remoteProblem(cwd: string, url: string, options: GitOption
     timer = setTimeout(() => resolve(`it did not answer within ${Math.round(timeoutMs / 1000)} s`), timeoutMs);
   });
   const asked = createGit(cwd, options)
-    .listRemote(['--heads', url])
+    // The URL passed checkRemoteUrl (no leading dash, no ext:: transport) before it gets here.
+    .raw(['ls-remote', '--heads', url])
     .then(
       () => undefined,
       (error: unknown) => toNotesRepoError(error, 'Asking the remote').message,

@@ -16,7 +16,7 @@ import {
   type FollowUp,
   type SessionRecord,
 } from '../core/sessionRecord';
-import type { NotesRepo } from './notesRepo';
+import { CONFLICTS_FOLDER, type NotesRepo } from './notesRepo';
 
 /** A session file that parsed: where it is and what it says. */
 export interface SessionEntry {
@@ -93,22 +93,27 @@ export class SessionStore {
    * line no longer holds that item (edited since), nothing is written and the caller is told.
    */
   async setActionItemDone(file: string, action: ActionItem, done: boolean): Promise<void> {
-    const text = await this.repo.readFile(file);
-    const updated = text === undefined ? undefined : setActionItemDone(text, action.line, done, action.text);
-    if (updated === undefined) {
+    try {
+      await this.repo.editFile(
+        file,
+        (text) => setActionItemDone(text, action.line, done, action.text),
+        `${done ? 'Done' : 'Reopen'}: ${action.text.slice(0, 60)}`,
+        `"${action.text}" is no longer on line ${action.line + 1} of ${file}: the file changed. The view has been refreshed; try again.`,
+      );
+    } finally {
       this.invalidate();
-      throw new Error(`"${action.text}" is no longer on line ${action.line + 1} of ${file}: the file changed. The view has been refreshed; try again.`);
     }
-    await this.repo.commitFiles([{ path: file, content: updated }], `${done ? 'Done' : 'Reopen'}: ${action.text.slice(0, 60)}`);
   }
 
-  /** Stores the mentee's (`rating`) or the mentor's (`mentor_rating`) 1–5 answer. */
+  /** Stores the mentee's (`rating`) or the mentor's (`mentor_rating`) 1–5 answer, changing that one line. */
   async rate(file: string, key: 'rating' | 'mentor_rating', rating: number): Promise<void> {
     if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new Error('A rating is a whole number from 1 to 5.');
-    const text = await this.repo.readFile(file);
-    const updated = text === undefined ? undefined : setSessionField(text, key, rating);
-    if (updated === undefined) throw new Error(`${file} cannot be read (its front matter is broken), so the rating was not saved. Fix the file and rate again.`);
-    await this.repo.commitFiles([{ path: file, content: updated }], `Rate session ${path.posix.basename(file, '.md')}: ${rating}/5${key === 'mentor_rating' ? ' (mentor)' : ''}`);
+    await this.repo.editFile(
+      file,
+      (text) => setSessionField(text, key, rating),
+      `Rate session ${path.posix.basename(file, '.md')}: ${rating}/5${key === 'mentor_rating' ? ' (mentor)' : ''}`,
+      `${file} cannot be read (its front matter is broken), so the rating was not saved. Fix the file and rate again.`,
+    );
   }
 
   /** Posts an async update as one commit; returns its relative path. */
@@ -138,6 +143,9 @@ export class SessionStore {
       if (parsed.ok) updates.push({ file, update: parsed.update });
       else problems.push({ file, problem: parsed.problem });
     });
+    for (const link of await this.repo.linkProblems([SESSIONS_FOLDER, UPDATES_FOLDER, CONFLICTS_FOLDER, `${CONFLICTS_FOLDER}/${SESSIONS_FOLDER}`, `${CONFLICTS_FOLDER}/${UPDATES_FOLDER}`, `${CONFLICTS_FOLDER}/agenda`])) {
+      problems.push({ file: link.file, problem: { reason: link.reason, line: 1 } });
+    }
     return { sessions, updates, problems, conflictCopies };
   }
 }

@@ -155,3 +155,27 @@ describe('core/frontMatter', () => {
     });
   });
 });
+
+describe('core/frontMatter limits for YAML from the other person', () => {
+  it('an alias bomb is a problem, found quickly, not an out-of-memory', () => {
+    const levels = 'abcdefghijklmnopqrst'.split('');
+    const yaml = [`a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]`, ...levels.slice(1).map((k, i) => `${k}: &${k} [${Array(9).fill(`*${levels[i]}`).join(',')}]`)].join('\n');
+    const started = Date.now();
+    const result = parseFrontMatter(`---\n${yaml}\n---\nbody\n`);
+    assert.ok(!result.ok);
+    assert.match(result.problem.reason, /too many values/);
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  it('deep nesting, a huge front matter and custom tags are problems', () => {
+    const deep = parseFrontMatter(`---\na: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n`);
+    assert.ok(!deep.ok && /nest/.test(deep.problem.reason), JSON.stringify(deep));
+    const twentyFive = parseFrontMatter(`---\na: ${'['.repeat(25)}${']'.repeat(25)}\n---\n`);
+    assert.ok(!twentyFive.ok && /nested too deeply/.test(twentyFive.problem.reason), JSON.stringify(twentyFive));
+    const huge = parseFrontMatter(`---\na: "${'x'.repeat(70 * 1024)}"\n---\n`);
+    assert.ok(!huge.ok && /larger than 64 KB/.test(huge.problem.reason));
+    for (const tag of ['!!js/function "x"', '!!python/object:os.system x', '!<tag:yaml.org,2002:js/undefined> x']) {
+      assert.equal(parseFrontMatter(`---\na: ${tag}\n---\n`).ok, false, tag);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkRemoteUrl, type RemoteKind } from '../../src/core/remoteUrl';
+import { checkRemoteUrl, redactCredentials, type RemoteKind } from '../../src/core/remoteUrl';
 
 describe('core/remoteUrl checkRemoteUrl', () => {
   const accepted: Array<[string, RemoteKind]> = [
@@ -53,6 +53,15 @@ describe('core/remoteUrl checkRemoteUrl', () => {
     ['only spaces', '   ', /empty/],
     ['scp form with a host starting with "-"', 'git@-oProxyCommand=x:y', /scp-like/],
     ['scp form with a space', 'git@host:a b', /scp-like/],
+    ['a GitLab private_token in the query', 'https://gitlab.com/a/b.git?private_token=glpat-abc', /credential helper/],
+    ['an access_token in the query', 'https://host.example/a/b.git?access_token=abc', /credential helper/],
+    ['a GitHub token as user name', 'https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b.git', /credential helper/],
+    ['x-access-token user', 'https://x-access-token@github.com/a/b.git', /credential helper/],
+    ['ssh with a password', 'ssh://git:secret@host/x.git', /password or token/],
+    ['file:// with ".."', 'file:///srv/notes/../../etc/x.git', /may not contain "\.\."/],
+    ['a local path with ".."', '/srv/notes/../../x.git', /may not contain "\.\."/],
+    ['an ssh path starting with "-"', 'ssh://host/-oProxyCommand=x', /not a valid URL/],
+    ['an scp path starting with "-"', 'git@host:-oProxyCommand=x', /does not start with "-"/],
   ];
   for (const [what, url, reason] of refused) {
     it(`refuses ${what}`, () => {
@@ -63,4 +72,13 @@ describe('core/remoteUrl checkRemoteUrl', () => {
       assert.ok(!('kind' in result));
     });
   }
+});
+
+describe('core/remoteUrl redactCredentials', () => {
+  it('hides passwords, tokens used as user names and token query parameters in any text', () => {
+    assert.equal(redactCredentials("fatal: unable to access 'https://sam:hunter2@github.com/a/b.git/'"), "fatal: unable to access 'https://***@github.com/a/b.git/'");
+    assert.equal(redactCredentials('https://gitlab.com/a.git?private_token=glpat-123&x=1'), 'https://gitlab.com/a.git?private_token=***&x=1');
+    assert.equal(redactCredentials('https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a'), 'https://***@github.com/a');
+    assert.equal(redactCredentials('https://sam@github.com/a/b.git'), 'https://sam@github.com/a/b.git');
+  });
 });

@@ -161,4 +161,17 @@ describe('core/sessionRecord template', () => {
     assert.equal(result.session.body, (parseSession(SAMPLE) as { ok: true; session: { body: string } }).session.body);
     assert.equal(sessionFileName('2026-11-23', 'ab12cd34'), 'sessions/2026-11-23-ab12cd34.md');
   });
+
+  it('changes only the one line: comments, quoting and order are kept, the YAML is never re-dumped', () => {
+    const text = '---\r\ndate: 2026-01-01 # the day\r\nparticipants: [ sam , alex ]\r\nrating: 2\r\n---\r\nBody\r\n';
+    assert.equal(setSessionField(text, 'rating', 4), text.replace('rating: 2', 'rating: 4'));
+    assert.equal(setSessionField(text, 'mentor_rating', 5), text.replace('rating: 2\r\n', 'rating: 2\r\nmentor_rating: 5\r\n'));
+    assert.equal(setSessionField(text, 'end', '17:30'), text.replace('rating: 2\r\n', 'rating: 2\r\nend: "17:30"\r\n'));
+    assert.equal(setSessionField(text, 'rating', undefined), text.replace('rating: 2\r\n', ''));
+  });
+
+  it('a file with aliases is rated by one line, never expanded', () => {
+    const text = '---\ndate: 2026-01-01\nx: &x [1, 2]\ny: *x\n---\n';
+    assert.equal(setSessionField(text, 'rating', 5), '---\ndate: 2026-01-01\nx: &x [1, 2]\ny: *x\nrating: 5\n---\n');
+  });
 });
