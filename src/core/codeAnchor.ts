@@ -4,5 +4,6 @@
  */
 export { captureAnchor, normalizeAnchorPath, splitLines, type AnchorLocation, type AnchorStatus, type CaptureAnchorArgs, type CodeAnchor, type LineRange, type SourceFile } from './anchor/model';
 export { prepareFile, type PreparedFile } from './anchor/lineIndex';
-export { relocateAnchor } from './anchor/relocate';
+export { locateAnchor, relocateAnchor } from './anchor/relocate';
+export { relocateThroughHistory, trivialLine, type AnchorHistory } from './anchor/history';
 export { normalizeRemoteUrl } from './remoteUrl';

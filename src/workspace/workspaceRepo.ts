@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { parseUnifiedDiff, fileDiffFor, type FileDiff } from '../core/unifiedDiff';
 import { createGit, type GitOptions } from '../notes/git';
+import { CatFileBatch } from './catFileBatch';
 
 /** Where a file sits in the user's own project repository, for a code anchor. */
 export interface WorkspaceFileOrigin {
@@ -12,6 +14,26 @@ export interface WorkspaceFileOrigin {
 }
 
 const COMMIT = /^[0-9a-f]{40}$/;
+/** A revision to diff to: a full commit id or HEAD (never anything git could read as an option). */
+const REVISION = /^([0-9a-f]{40}|HEAD)$/;
+
+/** An anchored file's committed history: its text at the flagged commit and git's diff since. */
+export interface CommittedHistory {
+  /** The file at the flagged commit. */
+  readonly original: string;
+  /** Where the file is at `to` (renames followed), or undefined when it was deleted. */
+  readonly path?: string;
+  /** git's diff from the commit to `to` for this file: renames, whitespace ignored, no context. */
+  readonly diff?: FileDiff;
+}
+
+/** git's own environment, minus variables that would point it at another repository. */
+function readEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^GIT_/i.test(key)) env[key] = value;
+  env.GIT_TERMINAL_PROMPT = '0';
+  return env;
+}
 
 /**
  * Read-only git queries in the user's project, for anchors. Only commands that never run
@@ -19,6 +41,9 @@ const COMMIT = /^[0-9a-f]{40}$/;
  * own git config must not get to run code through Mentorship.
  */
 export class WorkspaceRepo {
+  private readonly batches = new Map<string, CatFileBatch>();
+  private readonly diffs = new Map<string, Promise<string>>();
+
   constructor(private readonly options: GitOptions = {}) {}
 
   /** The repository holding `file` (git runs in the file's folder). */
@@ -38,21 +63,48 @@ export class WorkspaceRepo {
     return { root, inGit: true, head: COMMIT.test(head) ? head : undefined, remoteUrl: remoteUrl || undefined };
   }
 
-  /** The file's text at a commit, or undefined when it did not exist there. */
+  /** The file's text at a commit, or undefined when it did not exist there (one batched read per repo). */
   async fileAt(root: string, commit: string, relativePath: string): Promise<string | undefined> {
     if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.includes('..')) return undefined;
-    const out = await createGit(root, this.options)
-      .raw(['cat-file', '-p', `${commit}:${relativePath}`])
-      .catch(() => undefined);
-    return out;
+    let batch = this.batches.get(root);
+    if (!batch) {
+      batch = new CatFileBatch(root, this.options.binary || 'git', readEnvironment());
+      this.batches.set(root, batch);
+    }
+    return batch.read(commit, relativePath);
+  }
+
+  /**
+   * The history of a file flagged at `commit` up to `to` (HEAD, or a commit): its text then,
+   * where it is now (renames from `renames`, see renamesSince) and git's diff between. One git diff per (commit,
+   * to, file), kept: pass a commit id as `to` so the answer cannot go stale. Undefined when the
+   * file was not in that commit.
+   */
+  async historyOf(root: string, commit: string, relativePath: string, renames: ReadonlyMap<string, string>, to = 'HEAD'): Promise<CommittedHistory | undefined> {
+    if (!REVISION.test(to)) return undefined;
+    const original = await this.fileAt(root, commit, relativePath);
+    if (original === undefined) return undefined;
+    const now = renames.get(relativePath) ?? relativePath;
+    const paths = now === relativePath ? [relativePath] : [relativePath, now];
+    const key = `${root}\0${commit}\0${to}\0${paths.join('\0')}`;
+    let out = this.diffs.get(key);
+    if (!out) {
+      out = createGit(root, this.options)
+        .raw(['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...paths])
+        .catch(() => '');
+      this.diffs.set(key, out);
+    }
+    const diff = fileDiffFor(parseUnifiedDiff(await out), relativePath);
+    if (diff?.change === 'deleted') return { original, diff };
+    return { original, path: diff?.newPath ?? relativePath, ...(diff ? { diff } : {}) };
   }
 
   /** Paths renamed between a commit and HEAD (old → new), from git's rename detection. */
-  async renamesSince(root: string, commit: string): Promise<Map<string, string>> {
+  async renamesSince(root: string, commit: string, to = 'HEAD'): Promise<Map<string, string>> {
     const renames = new Map<string, string>();
-    if (!COMMIT.test(commit)) return renames;
+    if (!COMMIT.test(commit) || !REVISION.test(to)) return renames;
     const out = await createGit(root, this.options)
-      .raw(['diff', '--name-status', '-M', '-z', commit, 'HEAD'])
+      .raw(['diff', '--name-status', '-M', '-z', commit, to])
       .catch(() => '');
     const fields = out.split('\0');
     for (let i = 0; i < fields.length; ) {

@@ -5,6 +5,7 @@
  */
 import { addedRanges, mapRangeThroughDiff, type FileDiff, type LineRange, type MappedRange } from '../unifiedDiff';
 import { findFuzzy } from './fuzzy';
+import { relocateThroughHistory, type AnchorHistory } from './history';
 import { IDENTIFIER, indexOf, linesEqualAt } from './lineIndex';
 import type { AnchorLocation, AnchorStatus, CodeAnchor, SourceFile } from './model';
 import { contextOfRange, placesPlainSnippet, snippetOf, supported, type Found, type SearchHints, type Snippet } from './search';
@@ -108,10 +109,11 @@ export function located(anchor: CodeAnchor, path: string, found: Found, diff: Fi
   const notes = found.ties > 0 ? [`the same code is in ${found.ties + 1} places, this is the nearest`] : [];
   const say = (...parts: string[]): string => [moves.join(', '), ...parts, ...notes].filter((part) => part !== '').join('; ');
   const range = found.range;
-  if (found.kind === 'fuzzy') return { status: 'changed', path, range, reason: say('code changed since it was flagged') };
+  if (found.kind === 'fuzzy') return { status: 'changed', path, range, reason: say('code changed since it was flagged'), verbatim: false };
   const status: AnchorStatus = moves.length === 0 ? 'exact' : 'moved';
-  if (found.kind === 'whitespace') return { status, path, range, reason: say('only whitespace changed') };
-  return { status, path, range, reason: say() || 'unchanged' };
+  const candidates = found.ties > 0 ? { candidates: found.ties + 1 } : {};
+  if (found.kind === 'whitespace') return { status, path, range, reason: say('only whitespace changed'), verbatim: false, ...candidates };
+  return { status, path, range, reason: say() || 'unchanged', verbatim: true, ...candidates };
 }
 
 /** For a cheap pre-check of other files: a verbatim or close match shares one of these names. */
@@ -119,3 +121,16 @@ function longestNames(snippet: Snippet): string[] {
   return [...new Set(snippet.nbText.join(' ').match(IDENTIFIER) ?? [])].sort((a, b) => b.length - a.length).slice(0, 3);
 }
 
+
+/**
+ * The product's re-location: through the history from the flagged commit when there is one that
+ * describes the anchor (see relocateThroughHistory), else by text, with `diff` as a hint.
+ */
+export function locateAnchor(
+  anchor: CodeAnchor,
+  current: SourceFile | undefined,
+  history?: AnchorHistory,
+  diff?: () => FileDiff | undefined,
+): AnchorLocation {
+  return (history && relocateThroughHistory(anchor, current, history)) ?? relocateAnchor(anchor, current, diff?.());
+}
