@@ -27,6 +27,8 @@ export class AgendaItemNode extends vscode.TreeItem {
     const file = where.kind === 'here' ? where.location.path : anchor.path;
     const state = where.kind === 'here' ? where.location.status : where.kind === 'locating' ? 'locating…' : 'snippet only';
     const parts = [`${file}:${line}`, state];
+    // Several places fit as well: the user checks which one is theirs.
+    if (where.kind === 'here' && (where.location.candidates ?? 0) > 1) parts.push(`${where.location.candidates} candidates`);
     if (item.status === 'discussed') parts.push('discussed');
     this.description = parts.join(' · ');
     const tooltip = new vscode.MarkdownString();

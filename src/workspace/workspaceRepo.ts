@@ -42,7 +42,8 @@ function readEnvironment(): NodeJS.ProcessEnv {
  */
 export class WorkspaceRepo {
   private readonly batches = new Map<string, CatFileBatch>();
-  private readonly diffs = new Map<string, Promise<string>>();
+  // null: git could not diff (the history is then unknown, not empty).
+  private readonly diffs = new Map<string, Promise<FileDiff | undefined | null>>();
 
   constructor(private readonly options: GitOptions = {}) {}
 
@@ -87,14 +88,16 @@ export class WorkspaceRepo {
     const now = renames.get(relativePath) ?? relativePath;
     const paths = now === relativePath ? [relativePath] : [relativePath, now];
     const key = `${root}\0${commit}\0${to}\0${paths.join('\0')}`;
-    let out = this.diffs.get(key);
-    if (!out) {
-      out = createGit(root, this.options)
-        .raw(['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...paths])
-        .catch(() => '');
-      this.diffs.set(key, out);
+    let pending = this.diffs.get(key);
+    if (!pending) {
+      pending = createGit(root, this.options)
+        .raw(['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...paths])
+        .then((out) => fileDiffFor(parseUnifiedDiff(out), relativePath))
+        .catch(() => null);
+      this.diffs.set(key, pending);
     }
-    const diff = fileDiffFor(parseUnifiedDiff(await out), relativePath);
+    const diff = await pending;
+    if (diff === null) return undefined;
     if (diff?.change === 'deleted') return { original, diff };
     return { original, path: diff?.newPath ?? relativePath, ...(diff ? { diff } : {}) };
   }
