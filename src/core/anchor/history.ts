@@ -5,7 +5,7 @@
  * flagged code, wherever it went; a rewritten line is not. Pure.
  */
 import type { FileDiff, LineRange } from '../unifiedDiff';
-import { normalizeLine } from './lineIndex';
+import { withoutWhitespace } from './lineIndex';
 import { splitLines, type AnchorLocation, type CodeAnchor, type SourceFile } from './model';
 import { lineMatches, redactedPattern } from './search';
 
@@ -83,7 +83,7 @@ export function relocateThroughHistory(anchor: CodeAnchor, current: SourceFile |
     if (inPlace && start >= 0 && start + snippet.length <= now.length) {
       const range = { startLine: start, endLine: start + snippet.length - 1 };
       const verbatim = snippet.every((line, k) => lineMatches(line, redactedPattern(line), now[start + k]));
-      const reindented = !verbatim && snippet.every((line, k) => normalizeLine(line) === normalizeLine(now[start + k] ?? '') || redactedPattern(line) !== undefined);
+      const reindented = !verbatim && snippet.every((line, k) => withoutWhitespace(line) === withoutWhitespace(now[start + k] ?? '') || redactedPattern(line) !== undefined);
       if (verbatim || reindented) {
         const parts = moved(start);
         return {
@@ -183,9 +183,9 @@ function movedLines(diff: FileDiff, wanted: readonly number[]): Map<number, numb
   const removed = new Map<number, { text: string; hunk: number }>();
   const added = new Map<string, Array<{ at: number; hunk: number }>>();
   diff.hunks.forEach((hunk, h) => {
-    hunk.removed.forEach((line, k) => removed.set(hunk.oldStart + k, { text: normalizeLine(line), hunk: h }));
+    hunk.removed.forEach((line, k) => removed.set(hunk.oldStart + k, { text: withoutWhitespace(line), hunk: h }));
     hunk.added.forEach((line, k) => {
-      const text = normalizeLine(line);
+      const text = withoutWhitespace(line);
       if (text === '') return;
       const list = added.get(text) ?? [];
       list.push({ at: hunk.newStart + k, hunk: h });

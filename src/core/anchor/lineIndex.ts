@@ -10,7 +10,14 @@ export const SIGNIFICANT = /[\p{L}\p{N}]/u;
 export const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$]{2,}/gu;
 
 export function normalizeLine(line: string): string {
-  return line.replace(WHITESPACE, ' ').trim();
+  // Reformatting changes spacing, not what the line says: `f(a,b)` and `f( a, b )` are one
+  // line. Spaces between words stay (one), so names do not run together.
+  return line.replace(WHITESPACE, ' ').trim().replace(/ ?([^\p{L}\p{N}_$ ]) ?/gu, '$1');
+}
+
+/** Whitespace ignored, as `git diff -w` and `git blame -w` compare lines (quotes still count). */
+export function withoutWhitespace(line: string): string {
+  return line.replace(WHITESPACE, '');
 }
 
 /**
@@ -145,7 +152,9 @@ export function wordDice(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Character bigrams as sorted codes, so two lines compare by one merge, without allocation. */
-export function bigrams(line: string): Uint32Array {
+export function bigrams(text: string): Uint32Array {
+  // Quote style is formatting too: 'x' and "x" share every bigram.
+  const line = text.replace(/['`]/g, '"');
   if (line.length < 2) return Uint32Array.of(line.charCodeAt(0) || 0);
   const codes = new Uint32Array(line.length - 1);
   for (let i = 0; i < codes.length; i++) {

@@ -118,7 +118,7 @@ export function located(anchor: CodeAnchor, path: string, found: Found, diff: Fi
 
 /** For a cheap pre-check of other files: a verbatim or close match shares one of these names. */
 function longestNames(snippet: Snippet): string[] {
-  return [...new Set(snippet.nbText.join(' ').match(IDENTIFIER) ?? [])].sort((a, b) => b.length - a.length).slice(0, 3);
+  return [...new Set(snippet.lines.join(' ').match(IDENTIFIER) ?? [])].sort((a, b) => b.length - a.length).slice(0, 3);
 }
 
 
