@@ -27,6 +27,12 @@ export interface CommittedHistory {
   readonly diff?: FileDiff;
 }
 
+/** Files whose diff from one commit to one revision is asked for in the same tick. */
+interface DiffBurst {
+  readonly paths: Set<string>;
+  readonly result: Promise<FileDiff[] | null>;
+}
+
 /** git's own environment, minus variables that would point it at another repository. */
 function readEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -44,6 +50,7 @@ export class WorkspaceRepo {
   private readonly batches = new Map<string, CatFileBatch>();
   // null: git could not diff (the history is then unknown, not empty).
   private readonly diffs = new Map<string, Promise<FileDiff | undefined | null>>();
+  private readonly diffBursts = new Map<string, DiffBurst>();
 
   constructor(private readonly options: GitOptions = {}) {}
 
@@ -77,29 +84,51 @@ export class WorkspaceRepo {
 
   /**
    * The history of a file flagged at `commit` up to `to` (HEAD, or a commit): its text then,
-   * where it is now (renames from `renames`, see renamesSince) and git's diff between. One git diff per (commit,
-   * to, file), kept: pass a commit id as `to` so the answer cannot go stale. Undefined when the
-   * file was not in that commit.
+   * where it is now (renames from `renames`, see renamesSince) and git's diff between. Diffs are
+   * asked for in bursts (one git diff per commit and tick) and kept per file: pass a commit id
+   * as `to` so the answer cannot go stale. Undefined when the file was not in that commit.
    */
   async historyOf(root: string, commit: string, relativePath: string, renames: ReadonlyMap<string, string>, to = 'HEAD'): Promise<CommittedHistory | undefined> {
     if (!REVISION.test(to)) return undefined;
     const original = await this.fileAt(root, commit, relativePath);
     if (original === undefined) return undefined;
     const now = renames.get(relativePath) ?? relativePath;
-    const paths = now === relativePath ? [relativePath] : [relativePath, now];
-    const key = `${root}\0${commit}\0${to}\0${paths.join('\0')}`;
+    const key = `${root}\0${commit}\0${to}\0${relativePath}\0${now}`;
     let pending = this.diffs.get(key);
     if (!pending) {
-      pending = createGit(root, this.options)
-        .raw(['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...paths])
-        .then((out) => fileDiffFor(parseUnifiedDiff(out), relativePath))
-        .catch(() => null);
+      pending = this.diffLater(root, commit, to, relativePath, now);
       this.diffs.set(key, pending);
     }
     const diff = await pending;
     if (diff === null) return undefined;
     if (diff?.change === 'deleted') return { original, diff };
     return { original, path: diff?.newPath ?? relativePath, ...(diff ? { diff } : {}) };
+  }
+
+  /**
+   * git's diff of one file, asked for together with every other file flagged at the same commit
+   * in the same tick: one `git diff` per (commit, to) and burst, not one per file.
+   */
+  private diffLater(root: string, commit: string, to: string, from: string, now: string): Promise<FileDiff | undefined | null> {
+    const key = `${root}\0${commit}\0${to}`;
+    let burst = this.diffBursts.get(key);
+    if (!burst) {
+      const created: DiffBurst = { paths: new Set(), result: new Promise((resolve) => setImmediate(() => resolve(this.runDiff(root, commit, to, created)))) };
+      this.diffBursts.set(key, created);
+      void created.result.finally(() => this.diffBursts.delete(key));
+      burst = created;
+    }
+    burst.paths.add(from);
+    burst.paths.add(now);
+    return burst.result.then((diffs) => (diffs === null ? null : fileDiffFor(diffs, from)));
+  }
+
+  private async runDiff(root: string, commit: string, to: string, burst: DiffBurst): Promise<FileDiff[] | null> {
+    const args = ['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...[...burst.paths].map((p) => `:(literal)${p}`)];
+    return createGit(root, this.options)
+      .raw(args)
+      .then((out) => parseUnifiedDiff(out))
+      .catch(() => null);
   }
 
   /** Paths renamed between a commit and HEAD (old → new), from git's rename detection. */
