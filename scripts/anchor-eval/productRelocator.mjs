@@ -54,7 +54,7 @@ export async function relocate(anchor, ctx) {
   if (!renames.has(key)) renames.set(key, repo.renamesSince(gitDir, anchor.commit, ctx.commitB));
   const history = await repo.historyOf(gitDir, anchor.commit, stored.path, await renames.get(key), ctx.commitB);
   const path = history ? history.path : stored.path;
-  const text = path === undefined ? undefined : await repo.fileAt(gitDir, ctx.commitB, path);
+  const text = history ? history.text : await repo.fileAt(gitDir, ctx.commitB, path);
   const current = text === undefined ? undefined : { path, text };
   const t = performance.now();
   const where = locateAnchor(stored, current, history && { original: history.original, diffs: history.diff ? [history.diff] : [] });

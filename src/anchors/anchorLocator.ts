@@ -107,7 +107,7 @@ export class AnchorLocator {
     let base: AnchoredFile['committed'];
     if (committed && origin.head) {
       const diffs: FileDiff[] = committed.diff ? [committed.diff] : [];
-      const atHead = committed.path ? await this.workspaceRepo.fileAt(origin.root, origin.head, committed.path) : undefined;
+      const atHead = committed.text;
       if (text !== undefined && atHead !== undefined && atHead !== text) {
         const edits = this.diffOf(origin.head, relative, relative, atHead, text);
         if (edits) diffs.push(edits);

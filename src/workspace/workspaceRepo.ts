@@ -25,6 +25,8 @@ export interface CommittedHistory {
   readonly path?: string;
   /** git's diff from the commit to `to` for this file: renames, whitespace ignored, no context. */
   readonly diff?: FileDiff;
+  /** The file at `to` (when `to` is a commit id), read in the same burst. */
+  readonly text?: string;
 }
 
 /** Files whose diff from one commit to one revision is asked for in the same tick. */
@@ -90,8 +92,6 @@ export class WorkspaceRepo {
    */
   async historyOf(root: string, commit: string, relativePath: string, renames: ReadonlyMap<string, string>, to = 'HEAD'): Promise<CommittedHistory | undefined> {
     if (!REVISION.test(to)) return undefined;
-    const original = await this.fileAt(root, commit, relativePath);
-    if (original === undefined) return undefined;
     const now = renames.get(relativePath) ?? relativePath;
     const key = `${root}\0${commit}\0${to}\0${relativePath}\0${now}`;
     let pending = this.diffs.get(key);
@@ -99,10 +99,12 @@ export class WorkspaceRepo {
       pending = this.diffLater(root, commit, to, relativePath, now);
       this.diffs.set(key, pending);
     }
-    const diff = await pending;
-    if (diff === null) return undefined;
+    // Asked for in the same tick: the texts share one cat-file, and the diff runs beside it.
+    const [original, diff, atTo] = await Promise.all([this.fileAt(root, commit, relativePath), pending, COMMIT.test(to) ? this.fileAt(root, to, now) : undefined]);
+    if (original === undefined || diff === null) return undefined;
     if (diff?.change === 'deleted') return { original, diff };
-    return { original, path: diff?.newPath ?? relativePath, ...(diff ? { diff } : {}) };
+    const path = diff?.newPath ?? relativePath;
+    return { original, path, ...(diff ? { diff } : {}), ...(atTo !== undefined && path === now ? { text: atTo } : {}) };
   }
 
   /**

@@ -35,7 +35,8 @@ const MIN_CLUSTER_GAP = 10;
  */
 export function relocateThroughHistory(anchor: CodeAnchor, current: SourceFile | undefined, history: AnchorHistory): AnchorLocation | undefined {
   if (anchor.dirty) return undefined;
-  const original = splitLines(history.original);
+  const shared = sharedOf(history, current?.text);
+  const original = shared.original;
   const snippet = anchor.snippet.split('\n');
   const r0 = anchor.range.startLine;
   const r1 = r0 + snippet.length - 1;
@@ -45,25 +46,20 @@ export function relocateThroughHistory(anchor: CodeAnchor, current: SourceFile |
     return { status: 'gone', path: anchor.path, reason: current ? 'file deleted or unreadable' : 'file deleted' };
   }
   const path = current.path;
-  const now = splitLines(current.text);
+  const now = shared.now;
 
-  // Every original line's place now (base alignment), and the flagged lines' places with moves.
-  let all: Int32Array = Int32Array.from(original, (_, i) => i);
+  // The flagged lines' places now: the diffs' alignment, and blocks the diffs moved.
   const flagged = new Map<number, number>();
   for (let i = r0; i <= r1; i++) flagged.set(i, i);
-  let count = original.length;
-  for (const diff of history.diffs) {
-    const map = baseMap(diff, count);
-    all = all.map((p) => (p < 0 ? -1 : (map[p] ?? -1)));
+  history.diffs.forEach((diff, d) => {
+    const map = shared.maps[d] as Int32Array;
     const moves = movedLines(diff, [...flagged.values()].filter((p) => p >= 0 && map[p] === -1));
     for (const [i, p] of flagged) flagged.set(i, p < 0 ? -1 : (map[p] ?? -1) >= 0 ? (map[p] as number) : (moves.get(p) ?? -1));
-    count = count + diff.hunks.reduce((sum, h) => sum + h.newLines - h.oldLines, 0);
-  }
-  const from = new Int32Array(now.length).fill(-1); // original line each current line comes from
-  all.forEach((p, i) => {
-    if (p >= 0 && p < now.length) from[p] = i;
   });
-  for (const [i, p] of flagged) if (p >= 0 && p < now.length) from[p] = i;
+  const landed = new Map<number, number>();
+  for (const [i, p] of flagged) if (p >= 0 && p < now.length) landed.set(p, i);
+  /** The original line a current line comes from, or -1 for a line brought in since. */
+  const from = (j: number): number => landed.get(j) ?? shared.from[j] ?? -1;
 
   const renamed = path !== anchor.path;
   const moved = (start: number): string[] => {
@@ -121,10 +117,10 @@ export function relocateThroughHistory(anchor: CodeAnchor, current: SourceFile |
   // Widen over the flagged blank lines next to it, and over new lines standing where lost first
   // or last lines were (one per lost line): a rewritten first line is still part of the code.
   const flaggedBlank = (j: number): boolean => {
-    const i = from[j] ?? -1;
+    const i = from(j);
     return i >= r0 && i <= r1 && isBlank(original[i] as string);
   };
-  const introduced = (j: number): boolean => from[j] === -1;
+  const introduced = (j: number): boolean => from(j) === -1;
   for (let budget = nonBlank.filter((i) => i < Math.min(...seen)).length; lo > 0; ) {
     if (flaggedBlank(lo - 1)) lo--;
     else if (budget > 0 && introduced(lo - 1)) {
@@ -150,6 +146,41 @@ export function relocateThroughHistory(anchor: CodeAnchor, current: SourceFile |
     verbatim: false,
     ...(rivals > 1 ? { candidates: rivals } : {}),
   };
+}
+
+/** What every anchor in one file shares: the split texts and the diffs' line alignment. */
+interface Shared {
+  readonly text: string | undefined;
+  readonly original: readonly string[];
+  readonly now: readonly string[];
+  /** Per diff: old line → new line (-1: removed or rewritten). */
+  readonly maps: readonly Int32Array[];
+  /** Current line → original line through every diff (-1: brought in since). */
+  readonly from: Int32Array;
+}
+
+const shares = new WeakMap<AnchorHistory, Shared>();
+
+function sharedOf(history: AnchorHistory, text: string | undefined): Shared {
+  const cached = shares.get(history);
+  if (cached && cached.text === text) return cached;
+  const original = splitLines(history.original);
+  const now = text === undefined ? [] : splitLines(text);
+  let all = Int32Array.from(original, (_, i) => i);
+  let count = original.length;
+  const maps = history.diffs.map((diff) => {
+    const map = baseMap(diff, count);
+    all = all.map((p) => (p < 0 ? -1 : (map[p] ?? -1)));
+    count += diff.hunks.reduce((sum, h) => sum + h.newLines - h.oldLines, 0);
+    return map;
+  });
+  const from = new Int32Array(now.length).fill(-1);
+  all.forEach((p, i) => {
+    if (p >= 0 && p < now.length) from[p] = i;
+  });
+  const shared = { text, original, now, maps, from };
+  shares.set(history, shared);
+  return shared;
 }
 
 const baseMaps = new WeakMap<FileDiff, Int32Array>();
