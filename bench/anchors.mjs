@@ -39,10 +39,11 @@ export async function anchorBenchmarks({ quick, row, median, ms }) {
       // Fresh objects each time: no table the core keeps per file text is reused across rounds.
       const file = current && { path: current.path, text: current.text };
       let t = performance.now();
-      locateAnchor(anchor, file, history && { original: history.original, diffs: history.diff ? [history.diff] : [] });
+      locateAnchor(anchor, file, history && { original: history.original, diffs: history.diffs });
       ours.push(performance.now() - t);
       t = performance.now();
-      if (history?.diff) mapRangeThroughDiff(anchor.range, history.diff);
+      let range = anchor.range;
+      for (const diff of history?.diffs ?? []) range = mapRangeThroughDiff(range, diff).range ?? range;
       carry.push(performance.now() - t);
     }
   }
@@ -85,7 +86,7 @@ export async function anchorBenchmarks({ quick, row, median, ms }) {
       if (!files.has(path)) {
         files.set(path, fresh.historyOf(big, flaggedAt, path, renames, head).then((history) => ({
           current: history?.text === undefined ? undefined : { path: history.path, text: history.text },
-          history: history && { original: history.original, diffs: history.diff ? [history.diff] : [] },
+          history: history && { original: history.original, diffs: history.diffs },
         })));
       }
       return files.get(path);

@@ -57,7 +57,7 @@ export async function relocate(anchor, ctx) {
   const text = history ? history.text : await repo.fileAt(gitDir, ctx.commitB, path);
   const current = text === undefined ? undefined : { path, text };
   const t = performance.now();
-  const where = locateAnchor(stored, current, history && { original: history.original, diffs: history.diff ? [history.diff] : [] });
+  const where = locateAnchor(stored, current, history && { original: history.original, diffs: history.diffs });
   pureMs.push(performance.now() - t);
   if (where.status === 'gone' || !where.range) return { status: 'gone' };
   const status = where.status === 'changed' || where.verbatim === false ? 'changed' : 'exact';

@@ -106,7 +106,7 @@ export class AnchorLocator {
     let history: AnchorHistory | undefined;
     let base: AnchoredFile['committed'];
     if (committed && origin.head) {
-      const diffs: FileDiff[] = committed.diff ? [committed.diff] : [];
+      const diffs: FileDiff[] = [...committed.diffs];
       const atHead = committed.text;
       if (text !== undefined && atHead !== undefined && atHead !== text) {
         const edits = this.diffOf(origin.head, relative, relative, atHead, text);
@@ -114,7 +114,7 @@ export class AnchorLocator {
       }
       // A file deleted at HEAD but back in the working tree: the history no longer describes it.
       if (atHead !== undefined || text === undefined) history = { original: committed.original, diffs };
-      if (atHead !== undefined) base = { original: committed.original, diffs: committed.diff ? [committed.diff] : [], head: origin.head, atHead };
+      if (atHead !== undefined) base = { original: committed.original, diffs: committed.diffs, head: origin.head, atHead };
     }
     const old = commit ? await this.fileAt(origin.root, commit, anchor.path) : undefined;
     const diff = (): FileDiff | undefined => (old !== undefined && text !== undefined && old !== text ? this.diffOf(commit ?? '', anchor.path, relative, old, text) : undefined);

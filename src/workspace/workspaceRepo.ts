@@ -23,16 +23,20 @@ export interface CommittedHistory {
   readonly original: string;
   /** Where the file is at `to` (renames followed), or undefined when it was deleted. */
   readonly path?: string;
-  /** git's diff from the commit to `to` for this file: renames, whitespace ignored, no context. */
-  readonly diff?: FileDiff;
+  /**
+   * git's diffs of this file from the commit to `to`, oldest first: one per commit on the
+   * first-parent line when the commit is on it (as git blame follows history), else one diff
+   * straight from the commit to `to`. Renames followed, whitespace ignored, no context.
+   */
+  readonly diffs: readonly FileDiff[];
   /** The file at `to` (when `to` is a commit id), read in the same burst. */
   readonly text?: string;
 }
 
 /** Files whose diff from one commit to one revision is asked for in the same tick. */
-interface DiffBurst {
+interface Burst {
   readonly paths: Set<string>;
-  readonly result: Promise<FileDiff[] | null>;
+  readonly result: Promise<FileDiff[] | FileDiff[][] | null>;
 }
 
 /** git's own environment, minus variables that would point it at another repository. */
@@ -51,8 +55,9 @@ function readEnvironment(): NodeJS.ProcessEnv {
 export class WorkspaceRepo {
   private readonly batches = new Map<string, CatFileBatch>();
   // null: git could not diff (the history is then unknown, not empty).
-  private readonly diffs = new Map<string, Promise<FileDiff | undefined | null>>();
-  private readonly diffBursts = new Map<string, DiffBurst>();
+  private readonly histories = new Map<string, Promise<FileDiff[] | null>>();
+  private readonly bursts = new Map<string, Burst>();
+  private readonly lines = new Map<string, Promise<boolean>>();
 
   constructor(private readonly options: GitOptions = {}) {}
 
@@ -75,7 +80,7 @@ export class WorkspaceRepo {
 
   /** The file's text at a commit, or undefined when it did not exist there (one batched read per repo). */
   async fileAt(root: string, commit: string, relativePath: string): Promise<string | undefined> {
-    if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.includes('..')) return undefined;
+    if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.split('/').includes('..')) return undefined;
     let batch = this.batches.get(root);
     if (!batch) {
       batch = new CatFileBatch(root, this.options.binary || 'git', readEnvironment());
@@ -94,43 +99,92 @@ export class WorkspaceRepo {
     if (!REVISION.test(to)) return undefined;
     const now = renames.get(relativePath) ?? relativePath;
     const key = `${root}\0${commit}\0${to}\0${relativePath}\0${now}`;
-    let pending = this.diffs.get(key);
+    let pending = this.histories.get(key);
     if (!pending) {
-      pending = this.diffLater(root, commit, to, relativePath, now);
-      this.diffs.set(key, pending);
+      pending = this.diffsOf(root, commit, to, relativePath, now);
+      this.histories.set(key, pending);
     }
-    // Asked for in the same tick: the texts share one cat-file, and the diff runs beside it.
-    const [original, diff, atTo] = await Promise.all([this.fileAt(root, commit, relativePath), pending, COMMIT.test(to) ? this.fileAt(root, to, now) : undefined]);
-    if (original === undefined || diff === null) return undefined;
-    if (diff?.change === 'deleted') return { original, diff };
-    const path = diff?.newPath ?? relativePath;
-    return { original, path, ...(diff ? { diff } : {}), ...(atTo !== undefined && path === now ? { text: atTo } : {}) };
+    // Asked for in the same tick: the texts share one cat-file, and the diffs run beside it.
+    const [original, diffs, atTo] = await Promise.all([this.fileAt(root, commit, relativePath), pending, COMMIT.test(to) ? this.fileAt(root, to, now) : undefined]);
+    if (original === undefined || diffs === null) return undefined;
+    const last = diffs[diffs.length - 1];
+    if (last?.newPath === undefined && last !== undefined) return { original, diffs };
+    const path = last?.newPath ?? relativePath;
+    return { original, path, diffs, ...(atTo !== undefined && path === now ? { text: atTo } : {}) };
+  }
+
+  /** The per-commit diffs of one file along the first-parent line, else the straight diff. */
+  private async diffsOf(root: string, commit: string, to: string, from: string, now: string): Promise<FileDiff[] | null> {
+    const [chain, onLine] = await Promise.all([this.later(root, commit, to, 'log', from, now), this.onFirstParentLine(root, commit, to)]);
+    if (chain !== null && onLine) {
+      const diffs: FileDiff[] = [];
+      let path: string | undefined = from;
+      for (const files of chain as FileDiff[][]) {
+        const diff: FileDiff | undefined = path === undefined ? undefined : fileDiffFor(files, path);
+        if (!diff) continue;
+        diffs.push(diff);
+        path = diff.newPath;
+      }
+      // A rename through a name outside the pathspec reads as a deletion: ask the straight diff.
+      if (path === now || (path === undefined && from === now)) return diffs;
+    }
+    const straight = await this.later(root, commit, to, 'diff', from, now);
+    if (straight === null) return null;
+    const diff = fileDiffFor(straight as FileDiff[], from);
+    return diff ? [diff] : [];
+  }
+
+  /** Whether `commit` is on the first-parent line of `to` (then its log is the file's history). */
+  private onFirstParentLine(root: string, commit: string, to: string): Promise<boolean> {
+    const key = `${root}\0${commit}\0${to}`;
+    let pending = this.lines.get(key);
+    if (!pending) {
+      pending = createGit(root, this.options)
+        .raw(['rev-list', '--first-parent', '--parents', `${commit}..${to}`])
+        .then((out) => {
+          const rows = out.trim().split('\n').filter(Boolean);
+          return rows.length === 0 || (rows[rows.length - 1] ?? '').split(' ')[1] === commit;
+        })
+        .catch(() => false);
+      this.lines.set(key, pending);
+    }
+    return pending;
   }
 
   /**
-   * git's diff of one file, asked for together with every other file flagged at the same commit
-   * in the same tick: one `git diff` per (commit, to) and burst, not one per file.
+   * git's diff (or first-parent log with patches) of one file, asked for together with every
+   * other file flagged at the same commit in the same tick: one git call per (commit, to, kind)
+   * and burst, not one per file. A log answers per commit, oldest first.
    */
-  private diffLater(root: string, commit: string, to: string, from: string, now: string): Promise<FileDiff | undefined | null> {
-    const key = `${root}\0${commit}\0${to}`;
-    let burst = this.diffBursts.get(key);
+  private later(root: string, commit: string, to: string, kind: 'diff' | 'log', from: string, now: string): Promise<FileDiff[] | FileDiff[][] | null> {
+    const key = `${root}\0${commit}\0${to}\0${kind}`;
+    let burst = this.bursts.get(key);
     if (!burst) {
-      const created: DiffBurst = { paths: new Set(), result: new Promise((resolve) => setImmediate(() => resolve(this.runDiff(root, commit, to, created)))) };
-      this.diffBursts.set(key, created);
-      void created.result.finally(() => this.diffBursts.delete(key));
+      const created: Burst = { paths: new Set(), result: new Promise((resolve) => setImmediate(() => resolve(this.run(root, commit, to, kind, created)))) };
+      this.bursts.set(key, created);
+      void created.result.finally(() => this.bursts.delete(key));
       burst = created;
     }
     burst.paths.add(from);
     burst.paths.add(now);
-    return burst.result.then((diffs) => (diffs === null ? null : fileDiffFor(diffs, from)));
+    return burst.result;
   }
 
-  private async runDiff(root: string, commit: string, to: string, burst: DiffBurst): Promise<FileDiff[] | null> {
-    const args = ['diff', '-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', commit, to, '--', ...[...burst.paths].map((p) => `:(literal)${p}`)];
-    return createGit(root, this.options)
-      .raw(args)
-      .then((out) => parseUnifiedDiff(out))
-      .catch(() => null);
+  private async run(root: string, commit: string, to: string, kind: 'diff' | 'log', burst: Burst): Promise<FileDiff[] | FileDiff[][] | null> {
+    const common = ['-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+    const paths = [...burst.paths].map((p) => `:(literal)${p}`);
+    const args =
+      kind === 'diff'
+        ? ['diff', ...common, commit, to, '--', ...paths]
+        : ['log', '--first-parent', '-m', '-p', '--format=commit %H', ...common, `${commit}..${to}`, '--', ...paths];
+    try {
+      const out = await createGit(root, this.options).raw(args);
+      if (kind === 'diff') return parseUnifiedDiff(out);
+      // Newest first from git; one parsed diff per commit, oldest first.
+      return out.split(/^commit [0-9a-f]{40}$/m).slice(1).map((chunk) => parseUnifiedDiff(chunk)).reverse();
+    } catch {
+      return null;
+    }
   }
 
   /** Paths renamed between a commit and HEAD (old → new), from git's rename detection. */

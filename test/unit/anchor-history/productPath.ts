@@ -32,7 +32,7 @@ export async function locateLikeTheProduct(repo: WorkspaceRepo, root: string, c:
   const history = await repo.historyOf(root, c.A, anchor.path, await repo.renamesSince(root, c.A, c.B), c.B);
   const path = history ? history.path : anchor.path;
   const text = history ? history.text : path === undefined ? undefined : await repo.fileAt(root, c.B, path);
-  const where = locateAnchor(anchor, text === undefined || path === undefined ? undefined : { path, text }, history && { original: history.original, diffs: history.diff ? [history.diff] : [] });
+  const where = locateAnchor(anchor, text === undefined || path === undefined ? undefined : { path, text }, history && { original: history.original, diffs: history.diffs });
   if (where.status === 'gone' || !where.range) return { status: 'gone' };
   return { status: where.status === 'changed' || where.verbatim === false ? 'changed' : 'exact', startLine: where.range.startLine + 1, endLine: where.range.endLine + 1 };
 }
