@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureTools, ROOT, tempDir } from '../scripts/codeServer.mjs';
 import { runInWorkbench } from '../scripts/inEditorSuite.mjs';
+import { anchorBenchmarks } from './anchors.mjs';
 import { reviewBenchmarks } from './review.mjs';
 import { programBenchmarks } from './program.mjs';
 
@@ -134,6 +135,9 @@ row(
   `plain indexOf of each snippet: ${ms(median(naiveSearch))}; ratio ${(median(relocate) / Math.max(median(naiveSearch), 0.01)).toFixed(1)}×`,
   median(relocate) <= 200,
 );
+
+// --- Anchors: one re-location without git reads; a Next Sync of 200 items with them -------------
+await anchorBenchmarks({ quick, row, median, p95, ms });
 
 // --- Flag to commit in a notes repo of 5,000 files ------------------------------------------
 const flagRepo = await NotesRepo.open(bigRepo('flag'));

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AgendaItem } from '../core/agendaItem';
-import { normalizeRemoteUrl, relocateAnchor, type AnchorLocation, type CodeAnchor, type SourceFile } from '../core/codeAnchor';
+import { locateAnchor, normalizeRemoteUrl, relocateAnchor, type AnchorHistory, type AnchorLocation, type CodeAnchor, type SourceFile } from '../core/codeAnchor';
 import { parseUnifiedDiff, type FileDiff } from '../core/unifiedDiff';
 import type { WorkspaceFileOrigin, WorkspaceRepo } from '../workspace/workspaceRepo';
 
@@ -12,7 +12,12 @@ interface AnchoredFile {
   readonly relative: string;
   readonly uri: vscode.Uri;
   readonly source?: SourceFile;
-  readonly diff?: FileDiff;
+  /** The file at the flagged commit and the diffs since (git's, then the unsaved edits'). */
+  readonly history?: AnchorHistory;
+  /** git's diffs from the flagged commit to HEAD and the file at HEAD, for live edits on top. */
+  readonly committed?: { readonly original: string; readonly diffs: readonly FileDiff[]; readonly head: string; readonly atHead: string };
+  /** The line diff from the flagged commit's file to the text now, for the search by text. */
+  readonly diff?: () => FileDiff | undefined;
 }
 
 /** What one locateAll shares between its items: file texts by URI, anchored files by key. */
@@ -40,7 +45,7 @@ export class AnchorLocator {
   private readonly diffs = new Map<string, { old: string; text: string; diff: FileDiff | undefined }>();
   // The core keeps its search tables per file object: hand it the same object for the same text.
   private readonly sources = new Map<string, SourceFile>();
-  private readonly located = new WeakMap<AgendaItem, { source?: SourceFile; diff?: FileDiff; location: AnchorLocation }>();
+  private readonly located = new WeakMap<AgendaItem, { file: AnchoredFile; location: AnchorLocation }>();
 
   constructor(private readonly workspaceRepo: WorkspaceRepo) {}
 
@@ -67,24 +72,29 @@ export class AnchorLocator {
     }
     const file = await pending;
     if (!file) return { kind: 'elsewhere' };
-    const { source, diff, relative, uri, root } = file;
+    const { source, history, diff, relative, uri, root } = file;
     // The tree and the gutter markers both locate every item after each change: the same
-    // item against the same file text and diff is answered once.
+    // item against the same file text and history is answered once.
     const previous = this.located.get(item);
-    const location =
-      previous && previous.source === source && previous.diff === diff ? previous.location : relocateAnchor(anchor, source, diff);
-    this.located.set(item, { source, diff, location });
+    const same = previous && previous.file.source === source && previous.file.history?.original === history?.original && sameDiffs(previous.file.history, history);
+    const location = same ? previous.location : locateAnchor(anchor, source, history, diff);
+    this.located.set(item, { file, location });
     return { kind: 'here', root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(root, ...location.path.split('/'))), location };
   }
 
-  /** The anchored file as it is now and, when the flagged commit is known, the diff since. */
+  /**
+   * The anchored file as it is now and, when the flagged commit is known, its history since:
+   * git's diff from the commit to HEAD (renames followed, whitespace ignored), then a line diff
+   * from HEAD to the text now when there are edits not yet committed.
+   */
   private async fileOf(anchor: CodeAnchor, texts: Map<string, Promise<string | undefined>>): Promise<AnchoredFile | undefined> {
     const origin = await this.findRepository(anchor.repository);
     if (!origin) return undefined;
     let relative = anchor.path;
-    if (origin.inGit && anchor.commit) {
-      relative = (await this.renamesSince(origin.root, anchor.commit)).get(anchor.path) ?? anchor.path;
-    }
+    const commit = origin.inGit && anchor.commit ? anchor.commit : undefined;
+    const committed = commit && origin.head ? await this.workspaceRepo.historyOf(origin.root, commit, anchor.path, await this.renamesSince(origin.root, commit), origin.head) : undefined;
+    if (commit && !committed) relative = (await this.renamesSince(origin.root, commit)).get(anchor.path) ?? anchor.path;
+    if (committed?.path) relative = committed.path;
     const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
     let pending = texts.get(uri.toString());
     if (!pending) {
@@ -92,15 +102,38 @@ export class AnchorLocator {
       texts.set(uri.toString(), pending);
     }
     const text = await pending;
-    const old = origin.inGit && anchor.commit ? await this.fileAt(origin.root, anchor.commit, anchor.path) : undefined;
-    const diff = old !== undefined && text !== undefined && old !== text ? this.diffOf(anchor.commit ?? '', anchor.path, relative, old, text) : undefined;
     const source = text === undefined ? undefined : this.sourceOf(relative, text);
-    return { root: origin.root, relative, uri, source, diff };
+    let history: AnchorHistory | undefined;
+    let base: AnchoredFile['committed'];
+    if (committed && origin.head) {
+      const diffs: FileDiff[] = [...committed.diffs];
+      const atHead = committed.text;
+      if (text !== undefined && atHead !== undefined && atHead !== text) {
+        const edits = this.diffOf(origin.head, relative, relative, atHead, text);
+        if (edits) diffs.push(edits);
+      }
+      // A file deleted at HEAD but back in the working tree: the history no longer describes it.
+      if (atHead !== undefined || text === undefined) history = { original: committed.original, diffs };
+      if (atHead !== undefined) base = { original: committed.original, diffs: committed.diffs, head: origin.head, atHead };
+    }
+    const old = commit ? await this.fileAt(origin.root, commit, anchor.path) : undefined;
+    const diff = (): FileDiff | undefined => (old !== undefined && text !== undefined && old !== text ? this.diffOf(commit ?? '', anchor.path, relative, old, text) : undefined);
+    return { root: origin.root, relative, uri, source, history, diff, ...(base ? { committed: base } : {}) };
   }
 
   /** Re-locates against an open document's live text (edits not yet saved move the anchor). */
   locateInDocument(item: AgendaItem, document: vscode.TextDocument, relative: string): AnchorLocation {
-    return relocateAnchor({ ...item.anchor, path: relative }, { path: relative, text: document.getText() });
+    const text = document.getText();
+    const known = this.located.get(item);
+    if (known && known.file.source?.text === text && known.file.relative === relative) return known.location;
+    const committed = known?.file.relative === relative ? known.file.committed : undefined;
+    if (committed) {
+      // The committed history, then the live edits on top of HEAD's text.
+      const edits = committed.atHead === text ? undefined : this.diffOf(committed.head, relative, relative, committed.atHead, text);
+      const history = { original: committed.original, diffs: edits ? [...committed.diffs, edits] : committed.diffs };
+      return locateAnchor(item.anchor, this.sourceOf(relative, text), history);
+    }
+    return relocateAnchor({ ...item.anchor, path: relative }, { path: relative, text });
   }
 
   private sourceOf(relative: string, text: string): SourceFile {
@@ -157,6 +190,12 @@ export class AnchorLocator {
     }
     return undefined;
   }
+}
+
+/** Two histories with the very same diffs (the caches hand out the same objects for the same text). */
+function sameDiffs(a: AnchorHistory | undefined, b: AnchorHistory | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.diffs.length === b.diffs.length && a.diffs.every((diff, i) => diff === b.diffs[i]);
 }
 
 /** The line diff library, loaded the first time an anchor needs a diff. */

@@ -70,7 +70,9 @@ export function renderAgendaItem(item: AgendaItem): string {
       context_after: [...anchor.contextAfter],
     },
   };
-  const body = `${item.question.trim()}\n\n${fence}${fenceLanguage(anchor.language)}\n${anchor.snippet.replace(/\n$/, '')}\n${fence}\n`;
+  // The snippet goes in byte for byte: a blank first or last line is part of the flagged range,
+  // and dropping it would bring the range back one line short.
+  const body = `${item.question.trim()}\n\n${fence}${fenceLanguage(anchor.language)}\n${anchor.snippet}\n${fence}\n`;
   return renderFrontMatter(frontMatter, body);
 }
 

@@ -93,3 +93,31 @@ export function redactCredentials(text: string): string {
     )
     .replace(/([?&#;](?:private[_-]?token|access[_-]?token|oauth[_-]?token|token|password|passwd|pwd|secret|api[_-]?key|key|sig|signature|auth)=)[^&#\s'"]*/gi, '$1***');
 }
+
+/**
+ * One spelling per hosted repository, so anchors flagged by the mentee over ssh and opened by
+ * the mentor over https name the same repository: `git@github.com:Org/Repo.git`,
+ * `https://github.com/org/repo` and `ssh://git@github.com:22/org/repo.git` all become
+ * `github.com/org/repo`. Credentials, ports (they differ between ssh and https to the same
+ * host), a trailing `.git` and slashes are dropped, and host and path are lowercased (GitHub,
+ * GitLab and Bitbucket treat owner and name case-insensitively). Local paths and file:// URLs
+ * keep their case, since file systems may not.
+ */
+export function normalizeRemoteUrl(url: string): string {
+  const text = url.trim();
+  const fileUrl = /^file:\/\/(.*)$/i.exec(text);
+  if (fileUrl) return stripRepoSuffix(fileUrl[1] ?? '');
+  if (text.startsWith('/') || text.startsWith('.') || /^[A-Za-z]:[\\/]/.test(text)) {
+    return stripRepoSuffix(text.replace(/\\/g, '/'));
+  }
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^/:?#]*)(?::\d*)?([^?#]*)/.exec(text);
+  const scpLike = withScheme ? undefined : /^(?:[^@/:]+@)?([^/:]+):(.*)$/.exec(text);
+  const host = withScheme?.[1] ?? scpLike?.[1];
+  if (host === undefined) return stripRepoSuffix(text);
+  const path = stripRepoSuffix((withScheme?.[2] ?? scpLike?.[2] ?? '').replace(/^\/+/, '').replace(/\/{2,}/g, '/'));
+  return (path === '' ? host : `${host}/${path}`).toLowerCase();
+}
+
+function stripRepoSuffix(path: string): string {
+  return path.replace(/\/+$/, '').replace(/\.git$/i, '').replace(/\/+$/, '');
+}

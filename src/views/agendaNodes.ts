@@ -29,6 +29,8 @@ export class AgendaItemNode extends vscode.TreeItem {
     this.contextValue = `agendaItem:${item.status}`;
     const state = where.kind === 'here' ? statusWord(where.location) : where.kind === 'locating' ? 'locating…' : 'snippet only';
     const parts = [placeOf(item, where), state];
+    // Several places fit as well: the user checks which one is theirs.
+    if (where.kind === 'here' && (where.location.candidates ?? 0) > 1) parts.push(`${where.location.candidates} candidates`);
     if (item.status === 'discussed') parts.push('discussed');
     if (unreadReplies > 0) parts.push(`${unreadReplies} unread repl${unreadReplies === 1 ? 'y' : 'ies'}`);
     this.description = parts.join(' · ');

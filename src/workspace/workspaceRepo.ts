@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { parseUnifiedDiff, fileDiffFor, type FileDiff } from '../core/unifiedDiff';
 import { createGit, type GitOptions } from '../notes/git';
+import { CatFileBatch } from './catFileBatch';
 
 /** Where a file sits in the user's own project repository, for a code anchor. */
 export interface WorkspaceFileOrigin {
@@ -12,6 +14,38 @@ export interface WorkspaceFileOrigin {
 }
 
 const COMMIT = /^[0-9a-f]{40}$/;
+/** A revision to diff to: a full commit id or HEAD (never anything git could read as an option). */
+const REVISION = /^([0-9a-f]{40}|HEAD)$/;
+
+/** An anchored file's committed history: its text at the flagged commit and git's diff since. */
+export interface CommittedHistory {
+  /** The file at the flagged commit. */
+  readonly original: string;
+  /** Where the file is at `to` (renames followed), or undefined when it was deleted. */
+  readonly path?: string;
+  /**
+   * git's diffs of this file from the commit to `to`, oldest first: one per commit on the
+   * first-parent line when the commit is on it (as git blame follows history), else one diff
+   * straight from the commit to `to`. Renames followed, whitespace ignored, no context.
+   */
+  readonly diffs: readonly FileDiff[];
+  /** The file at `to` (when `to` is a commit id), read in the same burst. */
+  readonly text?: string;
+}
+
+/** Files whose diff from one commit to one revision is asked for in the same tick. */
+interface Burst {
+  readonly paths: Set<string>;
+  readonly result: Promise<FileDiff[] | FileDiff[][] | null>;
+}
+
+/** git's own environment, minus variables that would point it at another repository. */
+function readEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^GIT_/i.test(key)) env[key] = value;
+  env.GIT_TERMINAL_PROMPT = '0';
+  return env;
+}
 
 /**
  * Read-only git queries in the user's project, for anchors. Only commands that never run
@@ -19,6 +53,12 @@ const COMMIT = /^[0-9a-f]{40}$/;
  * own git config must not get to run code through Mentorship.
  */
 export class WorkspaceRepo {
+  private readonly batches = new Map<string, CatFileBatch>();
+  // null: git could not diff (the history is then unknown, not empty).
+  private readonly histories = new Map<string, Promise<FileDiff[] | null>>();
+  private readonly bursts = new Map<string, Burst>();
+  private readonly lines = new Map<string, Promise<boolean>>();
+
   constructor(private readonly options: GitOptions = {}) {}
 
   /** The repository holding `file` (git runs in the file's folder). */
@@ -38,21 +78,121 @@ export class WorkspaceRepo {
     return { root, inGit: true, head: COMMIT.test(head) ? head : undefined, remoteUrl: remoteUrl || undefined };
   }
 
-  /** The file's text at a commit, or undefined when it did not exist there. */
+  /** The file's text at a commit, or undefined when it did not exist there (one batched read per repo). */
   async fileAt(root: string, commit: string, relativePath: string): Promise<string | undefined> {
-    if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.includes('..')) return undefined;
-    const out = await createGit(root, this.options)
-      .raw(['cat-file', '-p', `${commit}:${relativePath}`])
-      .catch(() => undefined);
-    return out;
+    if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.split('/').includes('..')) return undefined;
+    let batch = this.batches.get(root);
+    if (!batch) {
+      batch = new CatFileBatch(root, this.options.binary || 'git', readEnvironment());
+      this.batches.set(root, batch);
+    }
+    return batch.read(commit, relativePath);
+  }
+
+  /**
+   * The history of a file flagged at `commit` up to `to` (HEAD, or a commit): its text then,
+   * where it is now (renames from `renames`, see renamesSince) and git's diff between. Diffs are
+   * asked for in bursts (one git diff per commit and tick) and kept per file: pass a commit id
+   * as `to` so the answer cannot go stale. Undefined when the file was not in that commit.
+   */
+  async historyOf(root: string, commit: string, relativePath: string, renames: ReadonlyMap<string, string>, to = 'HEAD'): Promise<CommittedHistory | undefined> {
+    if (!REVISION.test(to)) return undefined;
+    const now = renames.get(relativePath) ?? relativePath;
+    const key = `${root}\0${commit}\0${to}\0${relativePath}\0${now}`;
+    let pending = this.histories.get(key);
+    if (!pending) {
+      pending = this.diffsOf(root, commit, to, relativePath, now);
+      this.histories.set(key, pending);
+    }
+    // Asked for in the same tick: the texts share one cat-file, and the diffs run beside it.
+    const [original, diffs, atTo] = await Promise.all([this.fileAt(root, commit, relativePath), pending, COMMIT.test(to) ? this.fileAt(root, to, now) : undefined]);
+    if (original === undefined || diffs === null) return undefined;
+    const last = diffs[diffs.length - 1];
+    if (last?.newPath === undefined && last !== undefined) return { original, diffs };
+    const path = last?.newPath ?? relativePath;
+    return { original, path, diffs, ...(atTo !== undefined && path === now ? { text: atTo } : {}) };
+  }
+
+  /** The per-commit diffs of one file along the first-parent line, else the straight diff. */
+  private async diffsOf(root: string, commit: string, to: string, from: string, now: string): Promise<FileDiff[] | null> {
+    const [chain, onLine] = await Promise.all([this.later(root, commit, to, 'log', from, now), this.onFirstParentLine(root, commit, to)]);
+    if (chain !== null && onLine) {
+      const diffs: FileDiff[] = [];
+      let path: string | undefined = from;
+      for (const files of chain as FileDiff[][]) {
+        const diff: FileDiff | undefined = path === undefined ? undefined : fileDiffFor(files, path);
+        if (!diff) continue;
+        diffs.push(diff);
+        path = diff.newPath;
+      }
+      // A rename through a name outside the pathspec reads as a deletion: ask the straight diff.
+      if (path === now || (path === undefined && from === now)) return diffs;
+    }
+    const straight = await this.later(root, commit, to, 'diff', from, now);
+    if (straight === null) return null;
+    const diff = fileDiffFor(straight as FileDiff[], from);
+    return diff ? [diff] : [];
+  }
+
+  /** Whether `commit` is on the first-parent line of `to` (then its log is the file's history). */
+  private onFirstParentLine(root: string, commit: string, to: string): Promise<boolean> {
+    const key = `${root}\0${commit}\0${to}`;
+    let pending = this.lines.get(key);
+    if (!pending) {
+      pending = createGit(root, this.options)
+        .raw(['rev-list', '--first-parent', '--parents', `${commit}..${to}`])
+        .then((out) => {
+          const rows = out.trim().split('\n').filter(Boolean);
+          return rows.length === 0 || (rows[rows.length - 1] ?? '').split(' ')[1] === commit;
+        })
+        .catch(() => false);
+      this.lines.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * git's diff (or first-parent log with patches) of one file, asked for together with every
+   * other file flagged at the same commit in the same tick: one git call per (commit, to, kind)
+   * and burst, not one per file. A log answers per commit, oldest first.
+   */
+  private later(root: string, commit: string, to: string, kind: 'diff' | 'log', from: string, now: string): Promise<FileDiff[] | FileDiff[][] | null> {
+    const key = `${root}\0${commit}\0${to}\0${kind}`;
+    let burst = this.bursts.get(key);
+    if (!burst) {
+      const created: Burst = { paths: new Set(), result: new Promise((resolve) => setImmediate(() => resolve(this.run(root, commit, to, kind, created)))) };
+      this.bursts.set(key, created);
+      void created.result.finally(() => this.bursts.delete(key));
+      burst = created;
+    }
+    burst.paths.add(from);
+    burst.paths.add(now);
+    return burst.result;
+  }
+
+  private async run(root: string, commit: string, to: string, kind: 'diff' | 'log', burst: Burst): Promise<FileDiff[] | FileDiff[][] | null> {
+    const common = ['-U0', '-w', '-M', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'];
+    const paths = [...burst.paths].map((p) => `:(literal)${p}`);
+    const args =
+      kind === 'diff'
+        ? ['diff', ...common, commit, to, '--', ...paths]
+        : ['log', '--first-parent', '-m', '-p', '--format=commit %H', ...common, `${commit}..${to}`, '--', ...paths];
+    try {
+      const out = await createGit(root, this.options).raw(args);
+      if (kind === 'diff') return parseUnifiedDiff(out);
+      // Newest first from git; one parsed diff per commit, oldest first.
+      return out.split(/^commit [0-9a-f]{40}$/m).slice(1).map((chunk) => parseUnifiedDiff(chunk)).reverse();
+    } catch {
+      return null;
+    }
   }
 
   /** Paths renamed between a commit and HEAD (old → new), from git's rename detection. */
-  async renamesSince(root: string, commit: string): Promise<Map<string, string>> {
+  async renamesSince(root: string, commit: string, to = 'HEAD'): Promise<Map<string, string>> {
     const renames = new Map<string, string>();
-    if (!COMMIT.test(commit)) return renames;
+    if (!COMMIT.test(commit) || !REVISION.test(to)) return renames;
     const out = await createGit(root, this.options)
-      .raw(['diff', '--name-status', '-M', '-z', commit, 'HEAD'])
+      .raw(['diff', '--name-status', '-M', '-z', commit, to])
       .catch(() => '');
     const fields = out.split('\0');
     for (let i = 0; i < fields.length; ) {

@@ -445,7 +445,7 @@ describe('core/codeAnchor relocateAnchor', () => {
 
   it('finds a snippet in a file with CRLF line endings', () => {
     const location = relocateAnchor(anchorOn(text, 4, 6), { path: 'x.ts', text: text.replace(/\n/g, '\r\n') });
-    assert.deepEqual(location, { status: 'exact', path: 'x.ts', range: { startLine: 4, endLine: 6 }, reason: 'unchanged' });
+    assert.deepEqual(location, { status: 'exact', path: 'x.ts', range: { startLine: 4, endLine: 6 }, reason: 'unchanged', verbatim: true });
   });
 });
 
