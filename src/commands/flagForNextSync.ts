@@ -140,7 +140,11 @@ async function locate(
   }
   const relative = path.relative(origin.root, file).split(path.sep).join('/');
   if (!origin.inGit) {
-    notes.push('The file is not in a git repository, so its place is remembered relative to the workspace folder.');
+    notes.push(
+      origin.gitProblem
+        ? `git could not read this folder (${origin.gitProblem}), so the item keeps no commit and its place is remembered relative to the workspace folder.`
+        : 'The file is not in a git repository, so its place is remembered relative to the workspace folder.',
+    );
     return { repository: path.basename(origin.root), dirty: document.isDirty, path: relative };
   }
   const committed = origin.head ? await workspaceRepo.fileAt(origin.root, origin.head, relative) : undefined;

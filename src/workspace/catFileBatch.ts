@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { logGitNote } from '../notes/git';
 
 /**
  * File texts at commits, read through one `git cat-file --batch` per repository and burst: every
@@ -43,6 +44,7 @@ export class CatFileBatch {
     batch.filter((request) => request.name.includes('\n')).forEach((request) => request.resolve(undefined));
     if (asked.length === 0) return;
     const chunks: Buffer[] = [];
+    const started = Date.now();
     let git;
     try {
       git = spawn(this.binary, ['-C', this.root, 'cat-file', '--batch'], { env: this.env, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -52,7 +54,9 @@ export class CatFileBatch {
     }
     git.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     git.on('error', () => asked.forEach((request) => request.resolve(undefined)));
-    git.on('close', () => {
+    git.on('close', (code) => {
+      // Logged like every other git call (the one git boundary's log): the command, never a path or text.
+      logGitNote(`git cat-file --batch (${asked.length} objects) → exit ${code ?? 'killed'} in ${Date.now() - started} ms (${this.root})`);
       const texts = parseBatchOutput(Buffer.concat(chunks), asked.length);
       asked.forEach((request, i) => request.resolve(texts[i]));
     });

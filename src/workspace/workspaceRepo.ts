@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseUnifiedDiff, fileDiffFor, type FileDiff } from '../core/unifiedDiff';
-import { createGit, type GitOptions } from '../notes/git';
+import { createGit, gitEnvironment, type GitOptions } from '../notes/git';
+import { GitCommandError } from '../notes/gitErrors';
 import { CatFileBatch } from './catFileBatch';
 
 /** Where a file sits in the user's own project repository, for a code anchor. */
@@ -11,7 +12,15 @@ export interface WorkspaceFileOrigin {
   /** Normalized remote URL, else the root folder's name. */
   readonly remoteUrl?: string;
   readonly head?: string;
+  /**
+   * What git said when it could not read the folder for another reason than "not a git
+   * repository" (a safe.directory refusal, a broken git): the caller tells the user.
+   */
+  readonly gitProblem?: string;
 }
+
+// The one answer of `rev-parse --show-toplevel` that means "not in git" rather than "git failed".
+const NOT_A_REPOSITORY = /not a git repository/i;
 
 const COMMIT = /^[0-9a-f]{40}$/;
 /** A revision to diff to: a full commit id or HEAD (never anything git could read as an option). */
@@ -39,13 +48,6 @@ interface Burst {
   readonly result: Promise<FileDiff[] | FileDiff[][] | null>;
 }
 
-/** git's own environment, minus variables that would point it at another repository. */
-function readEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^GIT_/i.test(key)) env[key] = value;
-  env.GIT_TERMINAL_PROMPT = '0';
-  return env;
-}
 
 /**
  * Read-only git queries in the user's project, for anchors. Only commands that never run
@@ -68,13 +70,22 @@ export class WorkspaceRepo {
 
   async originOfFolder(folder: string, fallbackFolder: string | undefined): Promise<WorkspaceFileOrigin | undefined> {
     const git = createGit(folder, this.options);
-    const root = (await git.raw(['rev-parse', '--show-toplevel']).catch(() => '')).trim();
+    let root = '';
+    let gitProblem: string | undefined;
+    try {
+      root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+      // "Not a repository" is an answer; anything else (dubious ownership, git missing) is a
+      // failure the user must hear about, not a silent "not in git".
+      if (!(error instanceof GitCommandError && NOT_A_REPOSITORY.test(error.stderr))) gitProblem = firstLine(error);
+    }
     if (!root) {
-      return fallbackFolder ? { root: fallbackFolder, inGit: false } : undefined;
+      return fallbackFolder ? { root: fallbackFolder, inGit: false, ...(gitProblem ? { gitProblem } : {}) } : undefined;
     }
     const inRoot = createGit(root, this.options);
-    const head = (await inRoot.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim();
-    const remoteUrl = (await inRoot.raw(['config', '--get', 'remote.origin.url']).catch(() => '')).trim();
+    // Exit 1 of these two is an answer: no commit yet, no remote.
+    const head = (await inRoot.run(['rev-parse', '--verify', '-q', 'HEAD'], [1])).stdout.trim();
+    const remoteUrl = (await inRoot.run(['config', '--get', 'remote.origin.url'], [1])).stdout.trim();
     return { root, inGit: true, head: COMMIT.test(head) ? head : undefined, remoteUrl: remoteUrl || undefined };
   }
 
@@ -83,7 +94,7 @@ export class WorkspaceRepo {
     if (!COMMIT.test(commit) || relativePath.startsWith('-') || relativePath.split('/').includes('..')) return undefined;
     let batch = this.batches.get(root);
     if (!batch) {
-      batch = new CatFileBatch(root, this.options.binary || 'git', readEnvironment());
+      batch = new CatFileBatch(root, this.options.binary || 'git', gitEnvironment());
       this.batches.set(root, batch);
     }
     return batch.read(commit, relativePath);
@@ -208,4 +219,9 @@ export class WorkspaceRepo {
     }
     return renames;
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? text;
 }

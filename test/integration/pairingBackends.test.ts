@@ -107,7 +107,8 @@ describe('Pairing over Open Collaboration Tools and links (the stand-ins)', () =
     oct.signInCancelled = true;
     const cancelled = api.pairing.controller.start({ relationshipRoot: mentee });
     await acceptPickUntil('the second createRoom', () => oct.calls.createRoom.length > 1);
-    await shownError(cancelled, /Open Collaboration Tools did not create a room.*Nothing was posted/);
+    // The controller itself (not a command) rejects with the message the command would show.
+    await assert.rejects(cancelled, /Open Collaboration Tools did not create a room.*Nothing was posted/);
     assert.equal(api.pairing.session.state.kind, 'idle');
     assert.ok(!existsSync(path.join(mentee, INVITATION)), 'nothing posted');
   });
@@ -188,7 +189,7 @@ describe('Pairing over Open Collaboration Tools and links (the stand-ins)', () =
     let settled = false;
     const refused = api.pairing.controller.start({ relationshipRoot: mentee, link: 'https://127.0.0.1:22/' }).finally(() => (settled = true));
     await acceptPickUntil('the refusal', () => settled);
-    await shownError(refused, /Pairing was not started: The link names port 22/);
+    await assert.rejects(refused, /Pairing was not started: The link names port 22/);
     assert.ok(!existsSync(path.join(mentee, INVITATION)));
   });
 

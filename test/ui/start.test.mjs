@@ -52,7 +52,14 @@ describe('npm start in the real workbench', function () {
     const row = page.locator('.monaco-list-row', { hasText: 'Why does this effect run after every render?' }).first();
     await row.waitFor({ timeout: 60_000 });
     // Not the smoke-test driver: a Mentorship message shows as a toast, not only under the bell.
-    await page.locator('.monaco-list-row', { hasText: 'Start Pairing with' }).first().click({ timeout: 30_000 });
-    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Live Share' }).first().waitFor({ timeout: 20_000 });
+    // Joining a Live Share link where Live Share is not installed says so.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Mentorship: Join Pairing from Link');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Join Pairing from Link' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('Paste the link'), undefined, { timeout: 30_000 });
+    await page.locator('.quick-input-widget input').fill('https://prod.liveshare.vsengsaas.visualstudio.com/join?4C5D6E7F8A9B');
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Live Share, which is not installed here' }).first().waitFor({ timeout: 20_000 });
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, CONTEXT_KEYS, VIEWS, VIEW_CONTAINER } from '../../src/constants';
+import { COMMANDS, COMMENT_CONTROLLER, CONTEXT_KEYS, VIEWS, VIEW_CONTAINER } from '../../src/constants';
 
 interface Manifest {
   readonly activationEvents: readonly string[];
@@ -31,8 +31,8 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('every mentorship.* name in a when clause is a context key the code sets, a view or the container', () => {
-    const known = new Set<string>([...Object.values(CONTEXT_KEYS), ...Object.values(VIEWS), VIEW_CONTAINER]);
+  it('every mentorship.* name in a when clause is a context key the code sets, a view, the container or the comment controller', () => {
+    const known = new Set<string>([...Object.values(CONTEXT_KEYS), ...Object.values(VIEWS), VIEW_CONTAINER, COMMENT_CONTROLLER]);
     const clauses = [
       ...Object.values(manifest.contributes.menus).flatMap((items) => items.map((item) => item.when)),
       ...manifest.contributes.viewsWelcome.map((welcome) => welcome.when),
