@@ -90,6 +90,9 @@ describe('The rhythm of a mentorship in a real VS Code', () => {
   it('nudges the mentee when the cadence slipped and lists it in Next Sync', async () => {
     const api = await mentorshipApi();
     const notes = await freshNotesLocation();
+    // The day after the agreement started, whatever today is: the set-up's own check must not
+    // already find it slipped (with the real clock it would from 2026-11-30 on).
+    api.schedule.clock.set(local(2026, 11, 3, 9));
     await vscode.commands.executeCommand('mentorship.setUpMentorship', SAM_AND_ALEX);
     // Started 2026-11-02, every two weeks, no session: 30 days later it has slipped.
     api.schedule.clock.set(local(2026, 12, 2, 9));
