@@ -6,17 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/codeServer.mjs';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
-import { openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
-
-async function eventually(what, probe, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { eventually, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
 
 const MEETING = 'https://meet.example.org/abc-defg-hij';
 

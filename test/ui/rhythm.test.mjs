@@ -5,17 +5,10 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
 import { ROOT } from '../../scripts/codeServer.mjs';
-import { answer, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
+import { answer, eventually as eventuallyWithin, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
 
-async function eventually(what, probe, timeoutMs = 30_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+// Waits longer than the shared default: the rhythm flows pass through notifications and webviews.
+const eventually = (what, probe, timeoutMs = 30_000) => eventuallyWithin(what, probe, timeoutMs);
 
 function programRepo(root) {
   mkdirSync(join(root, 'summaries'), { recursive: true });

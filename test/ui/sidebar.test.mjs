@@ -4,18 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
-import { answer, dialogTexts, notificationTexts, openWorkbench, runCommand, screenshot, showMentorship, treeRows } from './workbench.mjs';
-
-async function eventually(what, probe, timeoutMs = 20_000) {
-  const started = Date.now();
-  let last;
-  while (Date.now() - started < timeoutMs) {
-    last = await probe();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { answer, dialogTexts, eventually, notificationTexts, openWorkbench, runCommand, screenshot, showMentorship, treeRows } from './workbench.mjs';
 
 describe('Mentorship sidebar in the real workbench', function () {
   describe('on a fresh machine', function () {

@@ -2,17 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { makeSampleNotesRepo } from '../../scripts/sampleData.mjs';
-import { openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
-
-async function eventually(what, probe, timeoutMs = 20_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { eventually, openWorkbench, runCommand, showMentorship, treeRows } from './workbench.mjs';
 
 /** Each step of the open walkthrough: its title and whether it shows as done. */
 async function steps(page) {

@@ -44,6 +44,20 @@ export async function showMentorship(page) {
   await page.locator('.pane-header[aria-label^="Next Sync"], .pane-header:has-text("Next Sync")').first().waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Polls `probe` every 250 ms until it returns something truthy (returned) or the time is up. A
+ * probe that throws fails at once: tests use that to stop on a state that must never appear.
+ */
+export async function eventually(what, probe, timeoutMs = 20_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 /** Runs a command through the Command Palette, as a user would. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');

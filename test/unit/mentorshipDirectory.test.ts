@@ -1,21 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { agreementFromDraft, renderAgreement, type AgreementDraft } from '../../src/core/agreement';
+import { agreementFromDraft, renderAgreement } from '../../src/core/agreement';
+import { SAM_LEE_DRAFT } from '../support/agreements';
 import { MentorshipDirectory, type NotesRepoLocations } from '../../src/notes/mentorshipDirectory';
 import { NotesRepo } from '../../src/notes/notesRepo';
 import { bareRemote, commitSubjects, git, tempFolder } from '../support/git';
 
-const draft: AgreementDraft = {
-  role: 'mentee',
-  me: { name: 'Sam Lee', email: 'sam@example.com' },
-  other: { name: 'Alex Kim', email: 'alex@example.com' },
-  purpose: 'Review code together',
-  sessionsPlanned: 5,
-  minutesPerSession: 60,
-  cadence: 'weekly',
-  started: '2026-01-31',
-};
+const draft = SAM_LEE_DRAFT;
 
 interface Setup {
   readonly base: string;
