@@ -95,7 +95,7 @@ describe('Pairing over a link in the real workbench', function () {
     await pick.locator('text=Paste the meeting link to post').first().waitFor({ timeout: 15_000 });
     // Pasted with stray spaces: posted trimmed.
     await pick.locator('input').fill(`  https://meet.example.org/sam-room  `);
-    await wb.page.keyboard.press('Enter');
+    await pick.locator('input').press('Enter');
     const file = join(notes, 'pairing', 'sam-example-com.md');
     const text = await eventually('the invitation on disk', () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
     assert.match(text, /\nbackend: link\nlink: https:\/\/meet\.example\.org\/sam-room\n/);

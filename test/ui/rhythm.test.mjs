@@ -80,7 +80,7 @@ describe('The rhythm and the program in the real workbench', function () {
     await runCommand(wb.page, 'Go to File...');
     await wb.page.locator('.quick-input-widget input').fill('cart.ts');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cart.ts' }).first().waitFor({ timeout: 20_000 });
-    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget input').press('Enter');
     await wb.page.locator('.tabs-container .tab', { hasText: 'cart.ts' }).first().waitFor({ timeout: 20_000 });
     // The toast may have hidden itself by now: the notification center keeps it.
     await runCommand(wb.page, 'Notifications: Show Notifications');

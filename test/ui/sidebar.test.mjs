@@ -150,10 +150,14 @@ describe('Mentorship sidebar in the real workbench', function () {
         const text = await wb.page.locator('.extensions-viewlet .suggest-input-container, .extensions-viewlet .monaco-editor .view-lines').first().innerText().catch(() => '');
         return text.includes('ms-vsliveshare.vsliveshare');
       });
+      // The search settles (results, or the gallery's error offline) before the next test: a view
+      // that opens late takes the keyboard focus from whatever the next test types into.
+      await wb.page.locator('.extensions-viewlet .message-container:visible, .extensions-viewlet .monaco-list-row').first().waitFor({ timeout: 60_000 });
       assert.equal(await wb.page.locator('.notification-list-item', { hasText: 'Pairing started' }).count(), 0, 'nothing started');
     });
 
     it('a command that fails from the Command Palette shows its one message, and nothing says Canceled', async function () {
+      await showMentorship(wb.page);
       await runCommand(wb.page, 'Notifications: Clear All Notifications');
       // A Live Share link joins over Live Share, which this window does not have: the command fails.
       await runCommand(wb.page, 'Mentorship: Join Pairing from Link…');

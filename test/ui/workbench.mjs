@@ -40,7 +40,8 @@ export async function openWorkbench({ prepare = () => ({}), name = 'ui-', extens
 export async function showMentorship(page) {
   // Clicking the active container would close the side bar again.
   if (await page.locator('.pane-header:has-text("Next Sync")').first().isVisible()) return;
-  await page.locator('.activitybar .action-item a[aria-label^="Mentorship"], .activitybar .action-item [aria-label^="Mentorship"]').first().click({ timeout: 60_000 });
+  // The item itself, not its label: the count badge drawn over the label takes the click.
+  await page.locator('.activitybar .action-item:has([aria-label^="Mentorship"])').first().click({ timeout: 60_000 });
   await page.locator('.pane-header[aria-label^="Next Sync"], .pane-header:has-text("Next Sync")').first().waitFor({ timeout: 30_000 });
 }
 
@@ -65,7 +66,7 @@ export async function runCommand(page, title) {
   await input.waitFor();
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
 }
 
 /** Answers the current quick input step (an input box or a pick) and accepts it. */
@@ -85,7 +86,9 @@ export async function answer(page, text, { expectPrompt } = {}) {
     );
   }
   await input.fill(text);
-  await page.keyboard.press('Enter');
+  // Pressed on the input itself, not on whatever has the focus: a view that opens late (the
+  // Extensions view, say) can take the focus between typing and Enter.
+  await input.press('Enter');
 }
 
 /** The rows a tree view shows, as their accessible labels. */
