@@ -3,7 +3,7 @@
 // `npm start`, the integration tests and the activation benchmark. Works offline: everything
 // comes from the npm registry and Debian's packages.
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,30 +35,83 @@ export function ensureTools({ quiet = false } = {}) {
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
-  if (!installed) {
-    log('Installing code-server (a real VS Code) and Node 24 into tools/code-server …');
-    run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS, env: withoutNpmVariables(process.env) });
-    // code-server's native modules and postinstall must be built by Node 24 (it reads the
-    // version from npm's user agent), against Node 24's headers. The compiler's hundreds of
-    // warning lines read as failure: they go to a log file, and one line says what is going on.
-    const logFile = join(TOOLS, 'install.log');
-    log(`Building code-server's native modules (first run only, about 2 minutes; log: ${logFile}) …`);
-    const started = Date.now();
-    const output = openSync(logFile, 'w');
+  if (!installed) installCodeServer(log);
+}
+
+const INSTALL_LOCK = join(TOOLS, '.installing');
+const LOCK_STALE_MS = 30 * 60_000;
+
+/**
+ * One install at a time: `npm start` and `npm test` started together on a fresh clone would
+ * otherwise both run `npm ci` in the same folder and break each other's files. The second waits
+ * for the first; a lock whose process is gone (a killed install) is taken over.
+ */
+function installCodeServer(log) {
+  const marker = join(TOOLS, 'node_modules', '.installed');
+  let waited = false;
+  for (;;) {
     try {
-      run('npm', ['rebuild', '--foreground-scripts'], {
-        cwd: TOOLS,
-        stdio: ['ignore', output, output],
-        env: { ...withoutNpmVariables(process.env), PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
-      });
+      mkdirSync(INSTALL_LOCK);
+      writeFileSync(join(INSTALL_LOCK, 'pid'), String(process.pid));
+      break;
     } catch (error) {
-      throw new Error(`Building code-server failed; the compiler's output is in ${logFile}`, { cause: error });
-    } finally {
-      closeSync(output);
+      if (error.code !== 'EEXIST') throw error;
     }
-    log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
-    writeFileSync(join(TOOLS, 'node_modules', '.installed'), new Date().toISOString());
+    if (!lockHolderAlive()) {
+      rmSync(INSTALL_LOCK, { recursive: true, force: true });
+      continue;
+    }
+    if (!waited) log(`Another run is installing code-server (lock: ${INSTALL_LOCK}); waiting for it …`);
+    waited = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
   }
+  try {
+    if (!existsSync(marker)) installUnderLock(log);
+  } finally {
+    rmSync(INSTALL_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Whether the lock's process still runs. A lock without its pid yet is held unless it is old. */
+function lockHolderAlive() {
+  let pid = NaN;
+  try {
+    pid = Number(readFileSync(join(INSTALL_LOCK, 'pid'), 'utf8').trim());
+  } catch {
+    // Not written yet (or the lock just went away): judged by its age below.
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - (statSync(INSTALL_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0) < LOCK_STALE_MS;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+function installUnderLock(log) {
+  log('Installing code-server (a real VS Code) and Node 24 into tools/code-server …');
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: TOOLS, env: withoutNpmVariables(process.env) });
+  // code-server's native modules and postinstall must be built by Node 24 (it reads the
+  // version from npm's user agent), against Node 24's headers. The compiler's hundreds of
+  // warning lines read as failure: they go to a log file, and one line says what is going on.
+  const logFile = join(TOOLS, 'install.log');
+  log(`Building code-server's native modules (first run only, about 2 minutes; log: ${logFile}) …`);
+  const started = Date.now();
+  const output = openSync(logFile, 'w');
+  try {
+    run('npm', ['rebuild', '--foreground-scripts'], {
+      cwd: TOOLS,
+      stdio: ['ignore', output, output],
+      env: { ...withoutNpmVariables(process.env), PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24 },
+    });
+  } catch (error) {
+    throw new Error(`Building code-server failed; the compiler's output is in ${logFile}`, { cause: error });
+  } finally {
+    closeSync(output);
+  }
+  log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+  writeFileSync(join(TOOLS, 'node_modules', '.installed'), new Date().toISOString());
 }
 
 /**

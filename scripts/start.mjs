@@ -28,7 +28,8 @@ if (process.argv.includes('--reset')) {
   rmSync(sample, { recursive: true, force: true });
 }
 const workspace = makeSampleWorkspace(join(sample, 'cart-checkout'));
-const notes = makeSampleNotesRepo(join(sample, 'notes', 'sam-and-alex'));
+// Dated relative to today, so the sample reads as a mentorship under way.
+const notes = makeSampleNotesRepo(join(sample, 'notes', 'sam-and-alex'), { today: new Date() });
 const settings = { 'mentorship.notesRepo.path': notes };
 const runDir = join(sample, 'vscode');
 mkdirSync(join(runDir, 'user-data', 'Machine'), { recursive: true });

@@ -48,18 +48,22 @@ describe('npm start in the real workbench', function () {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The sample folder is open: its name is in the Explorer or the window title.
     await page.waitForFunction(() => document.title.includes('cart-checkout'), undefined, { timeout: 30_000 });
-    await page.locator('.activitybar [aria-label^="Mentorship"]').first().click({ timeout: 60_000 });
+    await page.locator('.activitybar .action-item:has([aria-label^="Mentorship"])').first().click({ timeout: 60_000 });
     const row = page.locator('.monaco-list-row', { hasText: 'Why does this effect run after every render?' }).first();
     await row.waitFor({ timeout: 60_000 });
+    // The sample is dated relative to today: a mentorship under way, not one that slipped.
+    const nextSync = await page.locator('.pane', { has: page.locator('.pane-header:has-text("Next Sync")') }).first().locator('.monaco-list-row').allInnerTexts();
+    assert.ok(nextSync.some((r) => r.includes('Session 3 of 5')), nextSync.join(' | '));
+    assert.ok(!nextSync.some((r) => /No sync for/.test(r)), `no slipped-cadence nudge on a fresh sample: ${nextSync.join(' | ')}`);
     // Not the smoke-test driver: a Mentorship message shows as a toast, not only under the bell.
     // Joining a Live Share link where Live Share is not installed says so.
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>Mentorship: Join Pairing from Link');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Join Pairing from Link' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input').press('Enter');
     await page.waitForFunction(() => document.querySelector('.quick-input-widget')?.textContent?.includes('Paste the link'), undefined, { timeout: 30_000 });
     await page.locator('.quick-input-widget input').fill('https://prod.liveshare.vsengsaas.visualstudio.com/join?4C5D6E7F8A9B');
-    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget input').press('Enter');
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Live Share, which is not installed here' }).first().waitFor({ timeout: 20_000 });
   });
 });
