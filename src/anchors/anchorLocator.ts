@@ -18,6 +18,8 @@ interface AnchoredFile {
   readonly committed?: { readonly original: string; readonly diffs: readonly FileDiff[]; readonly head: string; readonly atHead: string };
   /** The line diff from the flagged commit's file to the text now, for the search by text. */
   readonly diff?: () => FileDiff | undefined;
+  /** The flagged commit is not in this clone: the code was found by its text alone. */
+  readonly missingCommit?: string;
 }
 
 /** What one locateAll shares between its items: file texts by URI, anchored files by key. */
@@ -28,7 +30,7 @@ interface LocateBatch {
 
 /** Where an agenda item's code is on this machine, or that it is not here at all. */
 export type ItemLocation =
-  | { readonly kind: 'here'; readonly root: string; readonly uri: vscode.Uri; readonly location: AnchorLocation }
+  | { readonly kind: 'here'; readonly root: string; readonly uri: vscode.Uri; readonly location: AnchorLocation; readonly missingCommit?: string }
   | { readonly kind: 'elsewhere' };
 
 /**
@@ -72,14 +74,15 @@ export class AnchorLocator {
     }
     const file = await pending;
     if (!file) return { kind: 'elsewhere' };
-    const { source, history, diff, relative, uri, root } = file;
+    const { source, history, diff, relative, uri, root, missingCommit } = file;
     // The tree and the gutter markers both locate every item after each change: the same
     // item against the same file text and history is answered once.
     const previous = this.located.get(item);
     const same = previous && previous.file.source === source && previous.file.history?.original === history?.original && sameDiffs(previous.file.history, history);
     const location = same ? previous.location : locateAnchor(anchor, source, history, diff);
     this.located.set(item, { file, location });
-    return { kind: 'here', root, uri: location.path === relative ? uri : vscode.Uri.file(path.join(root, ...location.path.split('/'))), location };
+    const at = location.path === relative ? uri : vscode.Uri.file(path.join(root, ...location.path.split('/')));
+    return { kind: 'here', root, uri: at, location, ...(missingCommit ? { missingCommit } : {}) };
   }
 
   /**
@@ -94,6 +97,8 @@ export class AnchorLocator {
     const commit = origin.inGit && anchor.commit ? anchor.commit : undefined;
     const committed = commit && origin.head ? await this.workspaceRepo.historyOf(origin.root, commit, anchor.path, await this.renamesSince(origin.root, commit), origin.head) : undefined;
     if (commit && !committed) relative = (await this.renamesSince(origin.root, commit)).get(anchor.path) ?? anchor.path;
+    // Said on the row, not only in a log: without its commit the history cannot be followed.
+    const missingCommit = commit && !committed && !(await this.workspaceRepo.hasCommit(origin.root, commit)) ? commit : undefined;
     if (committed?.path) relative = committed.path;
     const uri = vscode.Uri.file(path.join(origin.root, ...relative.split('/')));
     let pending = texts.get(uri.toString());
@@ -118,7 +123,7 @@ export class AnchorLocator {
     }
     const old = commit ? await this.fileAt(origin.root, commit, anchor.path) : undefined;
     const diff = (): FileDiff | undefined => (old !== undefined && text !== undefined && old !== text ? this.diffOf(commit ?? '', anchor.path, relative, old, text) : undefined);
-    return { root: origin.root, relative, uri, source, history, diff, ...(base ? { committed: base } : {}) };
+    return { root: origin.root, relative, uri, source, history, diff, ...(base ? { committed: base } : {}), ...(missingCommit ? { missingCommit } : {}) };
   }
 
   /** Re-locates against an open document's live text (edits not yet saved move the anchor). */

@@ -31,6 +31,7 @@ export class AgendaItemNode extends vscode.TreeItem {
     const parts = [placeOf(item, where), state];
     // Several places fit as well: the user checks which one is theirs.
     if (where.kind === 'here' && (where.location.candidates ?? 0) > 1) parts.push(`${where.location.candidates} candidates`);
+    if (where.kind === 'here' && where.missingCommit) parts.push('found by text');
     if (item.status === 'discussed') parts.push('discussed');
     if (unreadReplies > 0) parts.push(`${unreadReplies} unread repl${unreadReplies === 1 ? 'y' : 'ies'}`);
     this.description = parts.join(' · ');
@@ -50,6 +51,9 @@ function statusWord(location: { readonly status: string; readonly reason: string
 }
 
 function reasonOf(where: RowLocation): string {
+  if (where.kind === 'here' && where.missingCommit) {
+    return `${where.location.reason}\n\nThe commit it was flagged at (${where.missingCommit.slice(0, 7)}) is not in this clone, so its code was found by its text, not by following git's history. Pull or fetch the branch it was flagged on to track it exactly.`;
+  }
   if (where.kind === 'here') return where.location.reason;
   if (where.kind === 'locating') return 'Finding where this code is now…';
   return 'The code is not on this machine: opening shows the captured snippet.';

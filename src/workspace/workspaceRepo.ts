@@ -60,6 +60,7 @@ export class WorkspaceRepo {
   private readonly histories = new Map<string, Promise<FileDiff[] | null>>();
   private readonly bursts = new Map<string, Burst>();
   private readonly lines = new Map<string, Promise<boolean>>();
+  private readonly commits = new Map<string, Promise<boolean>>();
 
   constructor(private readonly options: GitOptions = {}) {}
 
@@ -143,6 +144,28 @@ export class WorkspaceRepo {
     if (straight === null) return null;
     const diff = fileDiffFor(straight as FileDiff[], from);
     return diff ? [diff] : [];
+  }
+
+  /**
+   * Whether this clone has `commit` (a mentee's unpushed commit, or one beyond a shallow clone,
+   * is not here: its history cannot be followed). Kept per repository and commit; a commit that
+   * is here stays here, and a missing one is asked again after reset().
+   */
+  hasCommit(root: string, commit: string): Promise<boolean> {
+    if (!COMMIT.test(commit)) return Promise.resolve(false);
+    const key = `${root}\0${commit}`;
+    let pending = this.commits.get(key);
+    if (!pending) {
+      pending = createGit(root, this.options)
+        .raw(['cat-file', '-e', `${commit}^{commit}`])
+        .then(
+          () => true,
+          () => false,
+        );
+      this.commits.set(key, pending);
+      void pending.then((here) => here || this.commits.delete(key));
+    }
+    return pending;
   }
 
   /** Whether `commit` is on the first-parent line of `to` (then its log is the file's history). */

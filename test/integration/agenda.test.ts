@@ -193,6 +193,29 @@ ${original}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('says so on the row when the flagged commit is not in this clone (found by text), and tracks by history once it is', async () => {
+    const api = await mentorshipApi();
+    await select('src/discounts.ts', 7, 11);
+    const file = await vscode.commands.executeCommand<string>('mentorship.flagForNextSync', { question: 'Unpushed coupons?', tags: [] });
+    assert.ok(file);
+    const row = async (): Promise<string | undefined> => (await visibleRows(api.trees.nextSync)).find((r) => r.startsWith('Unpushed coupons?'));
+    assert.equal(await row(), 'Unpushed coupons? — src/discounts.ts:8 · unchanged');
+    // As on the mentor's clone when the mentee flagged code on a commit they have not pushed.
+    const head = git(workspaceFolder(), 'rev-parse', 'HEAD');
+    const elsewhere = 'e'.repeat(40);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`commit: ${head}`, `commit: ${elsewhere}`));
+    await vscode.commands.executeCommand('mentorship.refresh');
+    const shown = await eventually('the found-by-text row', async () => ((await row())?.includes('found by text') ? row() : undefined));
+    assert.equal(shown, 'Unpushed coupons? — src/discounts.ts:8 · unchanged · found by text');
+    const node = ((await api.trees.nextSync.getChildren()) ?? []).map((n) => api.trees.nextSync.getTreeItem(n) as vscode.TreeItem).find((n) => labelOf(n).startsWith('Unpushed coupons?'));
+    const tooltip = node?.tooltip instanceof vscode.MarkdownString ? node.tooltip.value : String(node?.tooltip);
+    assert.ok(tooltip.includes(`(${elsewhere.slice(0, 7)}) is not in this clone`), tooltip);
+    // The commit arrives (here: the item names one this clone has): back to following history.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`commit: ${elsewhere}`, `commit: ${head}`));
+    await vscode.commands.executeCommand('mentorship.refresh');
+    assert.equal(await eventually('the plain row', async () => ((await row())?.endsWith('· unchanged') ? row() : undefined)), 'Unpushed coupons? — src/discounts.ts:8 · unchanged');
+  });
+
   it('opens the captured snippet read-only when the code is not on this machine', async () => {
     const api = await mentorshipApi();
     const file = path.join(notes, 'agenda', 'mentorxx.md');
