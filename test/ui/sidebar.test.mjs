@@ -162,6 +162,9 @@ describe('Mentorship sidebar in the real workbench', function () {
       // A Live Share link joins over Live Share, which this window does not have: the command fails.
       await runCommand(wb.page, 'Mentorship: Join Pairing from Link…');
       await answer(wb.page, 'https://prod.liveshare.vsengsaas.visualstudio.com/join?4C5D6E7F8A9B', { expectPrompt: 'Paste the link' });
+      // The box closes once the extension host has validated the link: opening the palette before
+      // that (to read the notifications) would cancel the box, and nothing would run.
+      await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 });
       const expected = 'This session runs on Live Share, which is not installed here';
       const notices = await eventually('the message', async () => {
         // A modal "Command … resulted in an error" would hold the keyboard: fail on it at once.

@@ -97,7 +97,10 @@ export async function treeRows(page, viewTitle) {
   return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
 }
 
-/** Every notification's text (toasts and the ones under the bell), read from the Notifications center. */
+/**
+ * Every notification's text (toasts and the ones under the bell), read from the Notifications
+ * center. Opening it goes through the Command Palette, which cancels any quick input still open.
+ */
 export async function notificationTexts(page) {
   if (!(await page.locator('.notifications-center.visible').count())) await runCommand(page, 'Notifications: Show Notifications');
   await page.locator('.notifications-center.visible').waitFor({ timeout: 5_000 });
