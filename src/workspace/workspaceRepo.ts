@@ -148,8 +148,8 @@ export class WorkspaceRepo {
 
   /**
    * Whether this clone has `commit` (a mentee's unpushed commit, or one beyond a shallow clone,
-   * is not here: its history cannot be followed). Kept per repository and commit; a commit that
-   * is here stays here, and a missing one is asked again after reset().
+   * is not here: its history cannot be followed). A commit found is remembered; a missing one is
+   * asked again next time, since a pull or fetch may bring it.
    */
   hasCommit(root: string, commit: string): Promise<boolean> {
     if (!COMMIT.test(commit)) return Promise.resolve(false);
