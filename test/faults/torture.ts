@@ -5,25 +5,14 @@
 //   node out/test/faults/torture.js [--seed N] [--ops N]
 import { renameSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { git, tempFolder } from '../support/git';
+import { git } from '../support/git';
 import type { KillAt } from './hostDriver';
-import { ACTIONS_FILE, FaultWorld, SIDES, type Side } from './world';
+import { ACTIONS_FILE, FaultWorld, rewriteRemote, SIDES, type Side } from './world';
+import { mulberry32 } from '../support/random';
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NOTES = ['agenda/t1.md', 'agenda/t2.md', 'sessions/2026-01-02-torture1.md', 'updates/2026-01-03-torture2.md'];
@@ -31,7 +20,7 @@ const NOTES = ['agenda/t1.md', 'agenda/t2.md', 'sessions/2026-01-02-torture1.md'
 async function main(): Promise<void> {
   const seed = argument('seed', 1);
   const total = argument('ops', 1000);
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const started = Date.now();
   const world = await FaultWorld.create();
@@ -113,16 +102,7 @@ async function main(): Promise<void> {
       if (a.kind !== 'synced' || b.kind !== 'synced' || again.kind !== 'synced' || Number(git(world.bare, 'rev-list', '--count', 'main')) < 3) continue;
       counts.rewrites++;
       const before = git(world.bare, 'rev-parse', 'main');
-      const work = path.join(tempFolder('third-party'), 'w');
-      git(path.dirname(work), 'clone', '--quiet', world.bare, work);
-      const how = pick(['amend', 'drop', 'squash'] as const);
-      if (how === 'amend') git(work, 'commit', '--quiet', '--amend', '-m', 'amended by a third party');
-      if (how === 'drop') git(work, 'reset', '--quiet', '--hard', 'HEAD~1');
-      if (how === 'squash') {
-        git(work, 'reset', '--quiet', '--soft', 'HEAD~2');
-        git(work, 'commit', '--quiet', '-m', 'squashed by a third party');
-      }
-      git(work, 'push', '--quiet', '--force', 'origin', 'HEAD:main');
+      rewriteRemote(world.bare, pick(['amend', 'drop', 'squash'] as const));
       let reported = 0;
       for (const s of SIDES) {
         const outcome = await world.sync(s);

@@ -34,6 +34,19 @@ export interface Figures {
   writesOutside: number;
 }
 
+/** A third party with plain git and push rights, rewriting the remote's main. */
+export function rewriteRemote(bare: string, how: 'amend' | 'drop' | 'squash'): void {
+  const work = path.join(tempFolder('third-party'), 'w');
+  git(path.dirname(work), 'clone', '--quiet', bare, work);
+  if (how === 'amend') git(work, 'commit', '--quiet', '--amend', '-m', 'amended by a third party');
+  if (how === 'drop') git(work, 'reset', '--quiet', '--hard', 'HEAD~1');
+  if (how === 'squash') {
+    git(work, 'reset', '--quiet', '--soft', 'HEAD~2');
+    git(work, 'commit', '--quiet', '-m', 'squashed by a third party');
+  }
+  git(work, 'push', '--quiet', '--force', 'origin', 'HEAD:main');
+}
+
 export class FaultWorld {
   /** Every version either side was told is saved: blob id → where it was saved. */
   readonly saved = new Map<string, string>();

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { captureAnchor, prepareFile, relocateAnchor, type AnchorLocation, type CodeAnchor, type LineRange } from '../../../src/core/codeAnchor';
 import { parseUnifiedDiff } from '../../../src/core/unifiedDiff';
+import { mulberry32 } from '../../support/random';
 
 export interface RelocationWorkload {
   readonly path: string;
@@ -35,18 +36,6 @@ interface Edit {
   readonly add: readonly string[];
 }
 
-/** Mulberry32: the same workload on every run and machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function handler(i: number): string[] {
   return [
     `export function handler${i}(input: Input${i % 7}): Result {`,
@@ -63,7 +52,7 @@ function handler(i: number): string[] {
 }
 
 export function buildRelocationWorkload(options: WorkloadOptions = {}): RelocationWorkload {
-  const next = random(options.seed ?? 42);
+  const next = mulberry32(options.seed ?? 42);
   const pick = (n: number): number => Math.floor(next() * n);
   const functions = options.functions ?? 300;
   const oldLines = ['import { compute, logger } from "./runtime";', ''];

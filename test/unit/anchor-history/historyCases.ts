@@ -7,6 +7,7 @@
  * the strongest cluster of survivors widened over rewritten edges.
  */
 import { execFileSync } from 'node:child_process';
+import { mulberry32 } from '../../support/random';
 
 export interface Truth {
   readonly status: 'exact' | 'changed' | 'gone';
@@ -58,14 +59,7 @@ export function splitText(text: string | null): string[] {
 
 /** Deterministic PRNG (mulberry32), as the evaluation uses. */
 export function rng(seed: number): { next: () => number; int: (lo: number, hi: number) => number; pick: <T>(items: readonly T[]) => T } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)), pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number] };
 }
 

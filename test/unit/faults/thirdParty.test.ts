@@ -3,22 +3,9 @@ import { renameSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotesRepoError } from '../../../src/notes/gitErrors';
 import { SessionStore } from '../../../src/notes/sessionStore';
-import { git, tempFolder } from '../../support/git';
-import { ACTIONS_FILE, FaultWorld } from '../../faults/world';
+import { git } from '../../support/git';
+import { ACTIONS_FILE, FaultWorld, rewriteRemote } from '../../faults/world';
 import { assertNothingLost, assertRecovers } from '../../faults/checks';
-
-/** A third party with plain git and push rights, rewriting the remote's main. */
-function rewriteRemote(bare: string, how: 'amend' | 'drop' | 'squash'): void {
-  const work = path.join(tempFolder('third-party'), 'w');
-  git(path.dirname(work), 'clone', '--quiet', bare, work);
-  if (how === 'amend') git(work, 'commit', '--quiet', '--amend', '-m', 'amended by a third party');
-  if (how === 'drop') git(work, 'reset', '--quiet', '--hard', 'HEAD~1');
-  if (how === 'squash') {
-    git(work, 'reset', '--quiet', '--soft', 'HEAD~2');
-    git(work, 'commit', '--quiet', '-m', 'squashed by a third party');
-  }
-  git(work, 'push', '--quiet', '--force', 'origin', 'HEAD:main');
-}
 
 describe('faults: the remote and other processes', function () {
   this.timeout(120_000);
